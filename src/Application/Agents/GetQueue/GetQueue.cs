@@ -1,0 +1,43 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Agents;
+
+/// <summary>The conversations waiting for a human, oldest first, with their place in the queue and how long they have waited.</summary>
+public sealed record GetQueueQuery(Caller Caller) : IQuery<IReadOnlyList<QueueEntry>>;
+
+public sealed record QueueEntry(
+    int Position,
+    Guid ConversationId,
+    Guid CustomerId,
+    string? Subject,
+    HandoffReason Reason,
+    DateTimeOffset WaitingSince,
+    double WaitedSeconds);
+
+public sealed class GetQueueHandler(IConversationReadModel readModel, TimeProvider clock)
+    : IQueryHandler<GetQueueQuery, IReadOnlyList<QueueEntry>>
+{
+    private const int MaxEntries = 500;
+
+    public async ValueTask<IReadOnlyList<QueueEntry>> Handle(GetQueueQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Agent, UserRole.Admin);
+        var now = clock.GetUtcNow();
+        var waiting = await readModel.ListWaitingAsync(MaxEntries, cancellationToken);
+        return waiting
+            .Where(c => c.WaitingSince is not null)
+            .Select((c, index) => new QueueEntry(
+                index + 1,
+                c.Id,
+                c.CustomerId,
+                c.Subject,
+                c.WaitingReason ?? HandoffReason.Api,
+                c.WaitingSince!.Value,
+                Math.Max(0, (now - c.WaitingSince.Value).TotalSeconds)))
+            .ToArray();
+    }
+}

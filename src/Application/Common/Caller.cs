@@ -1,0 +1,28 @@
+using ChatClean.Domain.Common;
+using ChatClean.Domain.Conversations;
+using ChatClean.Domain.Users;
+
+namespace ChatClean.Application.Common;
+
+/// <summary>The authenticated user on whose behalf a command or query runs.</summary>
+public sealed record Caller(UserId UserId, UserRole Role)
+{
+    public Actor ToActor() => Role switch
+    {
+        UserRole.Customer => Actor.Customer(UserId),
+        UserRole.Agent => Actor.Agent(UserId),
+        UserRole.Admin => Actor.Admin(UserId),
+        _ => throw new ArgumentOutOfRangeException(nameof(Role), Role, null),
+    };
+
+    public bool IsStaff => Role is UserRole.Agent or UserRole.Admin;
+
+    /// <exception cref="ForbiddenException">The caller has none of <paramref name="roles"/>.</exception>
+    public void EnsureRole(params UserRole[] roles)
+    {
+        if (!roles.Contains(Role))
+        {
+            throw new ForbiddenException("auth.forbidden", $"A {Role.ToWire()} may not do this.");
+        }
+    }
+}

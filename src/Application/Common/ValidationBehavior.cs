@@ -1,0 +1,33 @@
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Common;
+
+/// <summary>Runs every FluentValidation validator of a message before its handler; all failures are reported together.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private readonly IValidator<TMessage>[] _validators = validators.ToArray();
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (_validators.Length > 0)
+        {
+            var context = new ValidationContext<TMessage>(message);
+            var failures = new List<FluentValidation.Results.ValidationFailure>();
+            foreach (var validator in _validators)
+            {
+                var result = await validator.ValidateAsync(context, cancellationToken);
+                failures.AddRange(result.Errors);
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new ValidationException(failures);
+            }
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,66 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Conversations;
+
+/// <summary>The messages of a conversation with a seq above <see cref="AfterSeq"/>, oldest first, at most <see cref="Limit"/>.</summary>
+public sealed record ListMessagesQuery(Caller Caller, Guid ConversationId, long AfterSeq, int Limit) : IQuery<MessagePage>;
+
+public sealed class ListMessagesValidator : AbstractValidator<ListMessagesQuery>
+{
+    public const int MaxLimit = 500;
+
+    public ListMessagesValidator()
+    {
+        RuleFor(q => q.AfterSeq).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
+    }
+}
+
+/// <summary>Reads straight from the conversation's stream, so a client always sees its own writes.</summary>
+public sealed class ListMessagesHandler(IEventStore eventStore) : IQueryHandler<ListMessagesQuery, MessagePage>
+{
+    public async ValueTask<MessagePage> Handle(ListMessagesQuery query, CancellationToken cancellationToken)
+    {
+        var id = new ConversationId(query.ConversationId);
+        var first = await eventStore.ReadStreamAsync(id.StreamName, 1, 1, cancellationToken);
+        if (first is not [var startRecord] ||
+            ConversationEventSerializer.Deserialize(startRecord) is not ConversationStarted started ||
+            (!query.Caller.IsStaff && started.CustomerId != query.Caller.UserId.Value))
+        {
+            throw ConversationAccess.NotFound();
+        }
+
+        var messages = new List<MessageView>(query.Limit);
+        var from = query.AfterSeq + 1;
+        var pageSize = Math.Max(query.Limit + 1, 64);
+        while (true)
+        {
+            var page = await eventStore.ReadStreamAsync(id.StreamName, from, pageSize, cancellationToken);
+            foreach (var record in page)
+            {
+                if (ConversationEventSerializer.Deserialize(record) is not MessagePosted posted)
+                {
+                    continue;
+                }
+
+                if (messages.Count == query.Limit)
+                {
+                    return new MessagePage(query.ConversationId, messages, HasMore: true);
+                }
+
+                messages.Add(MessageView.From(record.Revision, posted));
+            }
+
+            if (page.Count < pageSize)
+            {
+                return new MessagePage(query.ConversationId, messages, HasMore: false);
+            }
+
+            from = page[^1].Revision + 1;
+        }
+    }
+}

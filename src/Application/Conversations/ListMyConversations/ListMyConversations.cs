@@ -1,0 +1,24 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Users;
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Conversations;
+
+/// <summary>A customer's own conversations, or the conversations an agent holds; newest first.</summary>
+public sealed record ListMyConversationsQuery(Caller Caller, int Limit) : IQuery<IReadOnlyList<ConversationSummary>>;
+
+public sealed class ListMyConversationsValidator : AbstractValidator<ListMyConversationsQuery>
+{
+    public ListMyConversationsValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+}
+
+public sealed class ListMyConversationsHandler(IConversationReadModel readModel)
+    : IQueryHandler<ListMyConversationsQuery, IReadOnlyList<ConversationSummary>>
+{
+    public async ValueTask<IReadOnlyList<ConversationSummary>> Handle(ListMyConversationsQuery query, CancellationToken cancellationToken) =>
+        query.Caller.Role == UserRole.Customer
+            ? await readModel.ListForCustomerAsync(query.Caller.UserId, query.Limit, cancellationToken)
+            : await readModel.ListForAgentAsync(query.Caller.UserId, query.Limit, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Conversations;
+
+/// <summary>An agent takes the conversation. Of two agents at the same moment, the first append wins; the other gets 409.</summary>
+public sealed record TakeOverCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+
+public sealed class TakeOverHandler(ConversationStreams streams, TimeProvider clock)
+    : ICommandHandler<TakeOverCommand, ConversationChanged>
+{
+    public async ValueTask<ConversationChanged> Handle(TakeOverCommand command, CancellationToken cancellationToken)
+    {
+        command.Caller.EnsureRole(UserRole.Agent);
+        var change = await streams.ExecuteAsync(
+            new ConversationId(command.ConversationId),
+            loaded =>
+            {
+                loaded.EnsureVisibleTo(command.Caller);
+                return new TakeOver(command.Caller.UserId, clock.GetUtcNow());
+            },
+            cancellationToken);
+        return ConversationChanged.From(change);
+    }
+}

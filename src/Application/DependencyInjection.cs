@@ -1,0 +1,20 @@
+using ChatClean.Application.Conversations;
+using ChatClean.Application.Users;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatClean.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the application services; Mediator itself is added by the host, where its source generator runs.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<ConversationStreams>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddScoped<ConversationStreams>();
+        services.AddScoped<AccountCreator>();
+        services.AddScoped<TokenIssuer>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Domain.Common;
+using ChatClean.Domain.Users;
+
+namespace ChatClean.Application.Users;
+
+/// <summary>Creates an account with a hashed password; shared by registration, admin creation and the bootstrap admin.</summary>
+public sealed class AccountCreator(IUserRepository users, IPasswordHasher hasher, TimeProvider clock)
+{
+    public async Task<UserAccount> CreateAsync(string username, string password, string? displayName, UserRole role, CancellationToken cancellationToken)
+    {
+        var name = Username.Create(username);
+        var account = new UserAccount(
+            UserId.New(),
+            name,
+            string.IsNullOrWhiteSpace(displayName) ? name.Value : displayName.Trim(),
+            role,
+            hasher.Hash(password),
+            IsDisabled: false,
+            clock.GetUtcNow());
+        await users.AddAsync(account, cancellationToken);
+        return account;
+    }
+}

@@ -1,0 +1,35 @@
+using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Users;
+
+/// <summary>Creates the first admin from configuration when no admin exists yet; otherwise does nothing.</summary>
+public sealed record BootstrapAdminCommand(string? Username, string? Password) : ICommand<BootstrapAdminOutcome>;
+
+public enum BootstrapAdminOutcome
+{
+    Created,
+    AdminAlreadyExists,
+    NotConfigured,
+}
+
+public sealed class BootstrapAdminHandler(IUserRepository users, AccountCreator accounts)
+    : ICommandHandler<BootstrapAdminCommand, BootstrapAdminOutcome>
+{
+    public async ValueTask<BootstrapAdminOutcome> Handle(BootstrapAdminCommand command, CancellationToken cancellationToken)
+    {
+        if (await users.AnyWithRoleAsync(UserRole.Admin, cancellationToken))
+        {
+            return BootstrapAdminOutcome.AdminAlreadyExists;
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Username) || string.IsNullOrEmpty(command.Password))
+        {
+            return BootstrapAdminOutcome.NotConfigured;
+        }
+
+        await accounts.CreateAsync(command.Username, command.Password, "Administrator", UserRole.Admin, cancellationToken);
+        return BootstrapAdminOutcome.Created;
+    }
+}

@@ -1,0 +1,17 @@
+using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Application.Common;
+using Mediator;
+
+namespace ChatClean.Application.Users;
+
+public sealed record GetMeQuery(Caller Caller) : IQuery<UserView>;
+
+public sealed class GetMeHandler(IUserRepository users) : IQueryHandler<GetMeQuery, UserView>
+{
+    public async ValueTask<UserView> Handle(GetMeQuery query, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(query.Caller.UserId, cancellationToken)
+            ?? throw new UnauthorizedException("auth.unknown_user", "The token's user does not exist.");
+        return UserView.From(account);
+    }
+}

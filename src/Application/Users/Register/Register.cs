@@ -1,0 +1,24 @@
+using FluentValidation;
+using Mediator;
+using ChatClean.Domain.Users;
+
+namespace ChatClean.Application.Users;
+
+/// <summary>Anyone may register; registration always makes a customer.</summary>
+public sealed record RegisterCommand(string? Username, string? Password, string? DisplayName) : ICommand<UserView>;
+
+public sealed class RegisterValidator : AbstractValidator<RegisterCommand>
+{
+    public RegisterValidator()
+    {
+        RuleFor(c => c.Username).ValidUsername();
+        RuleFor(c => c.Password).ValidPassword();
+        RuleFor(c => c.DisplayName).ValidDisplayName();
+    }
+}
+
+public sealed class RegisterHandler(AccountCreator accounts) : ICommandHandler<RegisterCommand, UserView>
+{
+    public async ValueTask<UserView> Handle(RegisterCommand command, CancellationToken cancellationToken) =>
+        UserView.From(await accounts.CreateAsync(command.Username!, command.Password!, command.DisplayName, UserRole.Customer, cancellationToken));
+}

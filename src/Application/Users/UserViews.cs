@@ -1,0 +1,18 @@
+using ChatClean.Domain.Users;
+
+namespace ChatClean.Application.Users;
+
+public sealed record UserView(Guid Id, string Username, string DisplayName, UserRole Role, bool IsDisabled, DateTimeOffset CreatedAt)
+{
+    public static UserView From(UserAccount account) =>
+        new(account.Id.Value, account.Username.Value, account.DisplayName, account.Role, account.IsDisabled, account.CreatedAt);
+}
+
+/// <summary>What a successful login or refresh returns.</summary>
+public sealed record AuthTokens(
+    string AccessToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    string RefreshToken,
+    DateTimeOffset RefreshTokenExpiresAt,
+    string TokenType,
+    UserView User);

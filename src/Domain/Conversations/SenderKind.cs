@@ -1,0 +1,9 @@
+namespace ChatClean.Domain.Conversations;
+
+public enum SenderKind
+{
+    Customer,
+    Ai,
+    Agent,
+    System,
+}

@@ -1,0 +1,65 @@
+using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Common;
+using ChatClean.Domain.Users;
+using ChatClean.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatClean.Infrastructure.Identity;
+
+public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
+{
+    public async Task<UserAccount?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    {
+        var record = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id.Value, cancellationToken);
+        return record is null ? null : ToAccount(record);
+    }
+
+    public async Task<UserAccount?> FindByUsernameAsync(Username username, CancellationToken cancellationToken)
+    {
+        var record = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username.Value, cancellationToken);
+        return record is null ? null : ToAccount(record);
+    }
+
+    public async Task AddAsync(UserAccount account, CancellationToken cancellationToken)
+    {
+        db.Users.Add(new UserRecord
+        {
+            Id = account.Id.Value,
+            Username = account.Username.Value,
+            DisplayName = account.DisplayName,
+            Role = account.Role.ToWire(),
+            PasswordHash = account.PasswordHash,
+            IsDisabled = account.IsDisabled,
+            CreatedAt = account.CreatedAt.UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Users.AnyAsync(u => u.Username == account.Username.Value, cancellationToken))
+            {
+                throw new ConflictException("user.username_taken", "This username is taken.");
+            }
+
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    public Task<bool> AnyWithRoleAsync(UserRole role, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Role == role.ToWire(), cancellationToken);
+
+    private static UserAccount ToAccount(UserRecord record) => new(
+        new UserId(record.Id),
+        Username.Create(record.Username),
+        record.DisplayName,
+        UserRoleNames.TryParse(record.Role, out var role) ? role : throw new InvalidOperationException($"User {record.Id} has the unknown role '{record.Role}'."),
+        record.PasswordHash,
+        record.IsDisabled,
+        new DateTimeOffset(DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)));
+}

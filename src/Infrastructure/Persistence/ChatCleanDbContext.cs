@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatClean.Infrastructure.Persistence;
+
+/// <summary>
+/// The relational schema: identity, read models, projection checkpoints and the event-store tables. Each
+/// provider has its own subclass so that each keeps its own migrations.
+/// </summary>
+public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+
+    public DbSet<ConversationRow> Conversations => Set<ConversationRow>();
+
+    public DbSet<ProjectionCheckpointRecord> ProjectionCheckpoints => Set<ProjectionCheckpointRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCleanDbContext).Assembly);
+}
+
+public sealed class MySqlChatCleanDbContext(DbContextOptions<MySqlChatCleanDbContext> options) : ChatCleanDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasCharSet("utf8mb4");
+        base.OnModelCreating(modelBuilder);
+
+        // Stream and event ids compare byte for byte, as in any event store (the default collation ignores case).
+        modelBuilder.Entity<EventRow>().Property(e => e.StreamId).UseCollation("utf8mb4_bin");
+        modelBuilder.Entity<EventRow>().Property(e => e.EventId).UseCollation("utf8mb4_bin");
+        modelBuilder.Entity<ProjectionCheckpointRecord>().Property(e => e.Name).UseCollation("utf8mb4_bin");
+    }
+}
+
+public sealed class SqliteChatCleanDbContext(DbContextOptions<SqliteChatCleanDbContext> options) : ChatCleanDbContext(options);

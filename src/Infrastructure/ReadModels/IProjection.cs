@@ -1,0 +1,12 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Infrastructure.Persistence;
+
+namespace ChatClean.Infrastructure.ReadModels;
+
+/// <summary>A read model fed from the global log. <see cref="ApplyAsync"/> only stages changes: the runner saves them with the checkpoint.</summary>
+public interface IProjection
+{
+    string Name { get; }
+
+    Task ApplyAsync(ChatCleanDbContext db, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+}

@@ -1,0 +1,110 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Infrastructure.EventStore;
+using ChatClean.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatClean.Infrastructure.ReadModels;
+
+/// <summary>
+/// Follows the global log and feeds one projection. Each page of events is applied in one transaction that also
+/// moves the checkpoint, so an event is applied exactly once even if the process dies mid-page. The checkpoint
+/// row is locked first, so several nodes running the same projection take turns instead of applying twice.
+/// </summary>
+public sealed partial class ProjectionRunner<TProjection>(
+    IServiceScopeFactory scopes,
+    IEventStore eventStore,
+    AppendSignal signal,
+    TProjection projection,
+    IOptions<EventStoreOptions> options,
+    TimeProvider clock,
+    ILogger<ProjectionRunner<TProjection>> logger) : BackgroundService
+    where TProjection : IProjection
+{
+    private const int PageSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long checkpoint = -1;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (checkpoint < 0)
+                {
+                    checkpoint = await EnsureCheckpointAsync(stoppingToken);
+                }
+
+                var woken = signal.Next;
+                var page = await eventStore.ReadAllAsync(checkpoint, PageSize, stoppingToken);
+                if (page.Count > 0)
+                {
+                    checkpoint = await ApplyPageAsync(page, stoppingToken);
+                    continue;
+                }
+
+                await Task.WhenAny(woken, Task.Delay(options.Value.SubscriptionPollInterval, clock, stoppingToken));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogFailure(logger, exception, projection.Name);
+                checkpoint = -1;
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task<long> EnsureCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+        var existing = await db.ProjectionCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Name == projection.Name, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.Position;
+        }
+
+        db.ProjectionCheckpoints.Add(new ProjectionCheckpointRecord { Name = projection.Name, Position = 0 });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node created it first.
+        }
+
+        return 0;
+    }
+
+    private async Task<long> ApplyPageAsync(IReadOnlyList<RecordedEvent> page, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // A no-op update takes the checkpoint row's write lock until commit.
+        await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = position WHERE name = {projection.Name}", cancellationToken);
+        var checkpoint = await db.ProjectionCheckpoints.SingleAsync(c => c.Name == projection.Name, cancellationToken);
+        var fresh = page.Where(e => e.Position > checkpoint.Position).ToArray();
+        if (fresh.Length > 0)
+        {
+            await projection.ApplyAsync(db, fresh, cancellationToken);
+            checkpoint.Position = fresh[^1].Position;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return checkpoint.Position;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} failed; retrying from its checkpoint")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string projection);
+}

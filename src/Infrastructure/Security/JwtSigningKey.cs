@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatClean.Infrastructure.Security;
+
+/// <summary>The one symmetric key that signs and validates access tokens.</summary>
+public sealed partial class JwtSigningKey
+{
+    private const int MinimumKeyBytes = 32;
+
+    public JwtSigningKey(IOptions<JwtOptions> options, IOptions<StorageOptions> storage, ILogger<JwtSigningKey> logger)
+    {
+        var configured = options.Value.SigningKey;
+        byte[] bytes;
+        if (!string.IsNullOrEmpty(configured))
+        {
+            bytes = Encoding.UTF8.GetBytes(configured);
+            if (bytes.Length < MinimumKeyBytes)
+            {
+                throw new InvalidOperationException($"Jwt:SigningKey must have at least {MinimumKeyBytes} bytes.");
+            }
+        }
+        else
+        {
+            bytes = LoadOrCreateKeyFile(Path.Combine(storage.Value.DataDirectory, "jwt-signing.key"), logger);
+        }
+
+        Key = new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes))[..16] };
+    }
+
+    public SymmetricSecurityKey Key { get; }
+
+    private static byte[] LoadOrCreateKeyFile(string path, ILogger logger)
+    {
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var key = RandomNumberGenerator.GetBytes(64);
+        File.WriteAllText(path, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        LogGeneratedKey(logger, path);
+        return key;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Jwt:SigningKey is not configured: generated a signing key in {Path}. Configure one shared key when running several nodes.")]
+    private static partial void LogGeneratedKey(ILogger logger, string path);
+}

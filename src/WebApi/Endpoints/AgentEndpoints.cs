@@ -1,0 +1,18 @@
+using ChatClean.Application.Agents;
+using ChatClean.WebApi.Infrastructure;
+using Mediator;
+
+namespace ChatClean.WebApi.Endpoints;
+
+public static class AgentEndpoints
+{
+    public static RouteGroupBuilder MapAgentEndpoints(this RouteGroupBuilder api)
+    {
+        var agent = api.MapGroup("/agent").WithTags("Agents").RequireAuthorization(p => p.RequireRole(AuthenticationSetup.Agent, AuthenticationSetup.Admin));
+
+        agent.MapGet("/queue", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetQueueQuery(http.User.ToCaller()), ct)));
+
+        return api;
+    }
+}

@@ -1,0 +1,78 @@
+using ChatClean.Domain.Users;
+using ChatClean.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatClean.WebApi.Infrastructure;
+
+public static class AuthenticationSetup
+{
+    public const string Customer = UserRoleNames.Customer;
+    public const string Agent = UserRoleNames.Agent;
+    public const string Admin = UserRoleNames.Admin;
+
+    public static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Customer, p => p.RequireRole(UserRoleNames.Customer))
+            .AddPolicy(Agent, p => p.RequireRole(UserRoleNames.Agent))
+            .AddPolicy(Admin, p => p.RequireRole(UserRoleNames.Admin));
+        return services;
+    }
+
+    /// <summary>Validates signature, issuer, audience and lifetime; answers 401/403 as problem details with a code.</summary>
+    private sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, JwtSigningKey signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+    {
+        public void Configure(string? name, JwtBearerOptions options) => Configure(options);
+
+        public void Configure(JwtBearerOptions options)
+        {
+            var settings = jwt.Value;
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Issuer,
+                ValidAudience = settings.Audience,
+                IssuerSigningKey = signingKey.Key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ValidateIssuer = true,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = settings.ClockSkew,
+                NameClaimType = JwtAccessTokenIssuer.NameClaim,
+                RoleClaimType = JwtAccessTokenIssuer.RoleClaim,
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
+                    await WriteProblemAsync(
+                        context.HttpContext,
+                        StatusCodes.Status401Unauthorized,
+                        expired ? "auth.token_expired" : "auth.unauthenticated",
+                        expired ? "The access token has expired." : "A valid access token is required.");
+                },
+                OnForbidden = context => WriteProblemAsync(
+                    context.HttpContext, StatusCodes.Status403Forbidden, "auth.forbidden", "Your role may not use this endpoint."),
+            };
+        }
+
+        private static async Task WriteProblemAsync(HttpContext httpContext, int status, string code, string detail)
+        {
+            httpContext.Response.StatusCode = status;
+            var problem = new ProblemDetails { Status = status, Title = ProblemCodes.TitleFor(status), Detail = detail };
+            problem.Extensions[ProblemCodes.CodeKey] = code;
+            var service = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await service.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+        }
+    }
+}

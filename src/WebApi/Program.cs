@@ -1,0 +1,34 @@
+using ChatClean.Application;
+using ChatClean.Infrastructure;
+using ChatClean.WebApi;
+using ChatClean.WebApi.Endpoints;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddWebApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapGroup("/api/v1")
+    .MapAuthEndpoints()
+    .MapConversationEndpoints()
+    .MapAgentEndpoints()
+    .MapAdminEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
