@@ -1,0 +1,42 @@
+using ChatClean.Domain.Conversations;
+
+// Deliberate breaches of the layer rules. They exist so that each rule is seen failing (LayerRuleTests);
+// nothing uses them.
+
+namespace ChatClean.Architecture.Tests.Violations.Domain
+{
+    /// <summary>A "domain" type that leans on EF Core.</summary>
+    public sealed class EntityWithDbContext
+    {
+        public Microsoft.EntityFrameworkCore.DbContext? Context { get; init; }
+    }
+}
+
+namespace ChatClean.Architecture.Tests.Violations.Application
+{
+    /// <summary>An "application" handler that talks to the database directly.</summary>
+    public sealed class HandlerUsingDbContext(ChatClean.Infrastructure.Persistence.ChatCleanDbContext db)
+    {
+        public object Users => db.Users;
+    }
+}
+
+namespace ChatClean.Architecture.Tests.Violations.Infrastructure
+{
+    /// <summary>An "infrastructure" type reaching up into the web host.</summary>
+    public static class UsesWebHost
+    {
+        public static string Code(int status) => ChatClean.WebApi.Infrastructure.ProblemCodes.ForStatus(status);
+    }
+}
+
+namespace ChatClean.Architecture.Tests.Violations.Events
+{
+    /// <summary>An "event" with a setter.</summary>
+    public sealed class MutableEvent : IConversationEvent
+    {
+        public Guid ConversationId { get; set; }
+
+        public DateTimeOffset At { get; set; }
+    }
+}
