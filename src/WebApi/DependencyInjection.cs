@@ -4,13 +4,19 @@ using ChatClean.Application.Common;
 using ChatClean.Infrastructure.Persistence;
 using ChatClean.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ChatClean.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    /// <summary>Request bodies above this many bytes are refused with 413 (key <c>Kestrel:Limits:MaxRequestBodySize</c>).</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? DefaultMaxRequestBodyBytes);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

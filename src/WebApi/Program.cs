@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddWebApi();
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 

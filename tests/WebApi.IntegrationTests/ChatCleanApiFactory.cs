@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatClean.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatClean.WebApi.IntegrationTests;
+
+/// <summary>
+/// The real service on Kestrel (127.0.0.1, a free port), with its own MariaDB database, or SQLite for the
+/// embedded mode. Tests talk to it over real HTTP with plain JSON, as any client would.
+/// </summary>
+public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminUsername = "root-admin";
+    public const string AdminPassword = "root-admin-password";
+    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));
+    private MariaDbDatabase? _database;
+
+    protected virtual bool UseSqlite => false;
+
+    public MariaDbDatabase Database => _database ?? throw new InvalidOperationException("This factory runs on SQLite.");
+
+    public async Task InitializeAsync()
+    {
+        if (!UseSqlite)
+        {
+            _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
+        }
+
+        UseKestrel(0);
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>A client with no token.</summary>
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient WithToken(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    public async Task<TestUser> LoginAsync(string username, string password)
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var token = body["accessToken"]!.GetValue<string>();
+        return new TestUser(Guid.Parse(body["user"]!["id"]!.GetValue<string>()), username, password, token, body["refreshToken"]!.GetValue<string>(), WithToken(token));
+    }
+
+    public async Task<TestUser> RegisterCustomerAsync(string? username = null)
+    {
+        username ??= $"cust-{Guid.NewGuid():N}"[..20];
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username, password = "customer-password", displayName = "Customer " + username });
+        response.EnsureSuccessStatusCode();
+        return await LoginAsync(username, "customer-password");
+    }
+
+    public Task<TestUser> AdminAsync() => LoginAsync(AdminUsername, AdminPassword);
+
+    public async Task<TestUser> CreateStaffAsync(string role, string? username = null)
+    {
+        username ??= $"{role}-{Guid.NewGuid():N}"[..20];
+        using var admin = await AdminAsync();
+        var response = await admin.Http.PostAsJsonAsync("/api/v1/admin/users", new { username, password = "staff-password", displayName = $"{role} {username}", role });
+        response.EnsureSuccessStatusCode();
+        return await LoginAsync(username, "staff-password");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", UseSqlite ? "Sqlite" : "MySql");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        if (UseSqlite)
+        {
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataDirectory, "chatclean.db")}");
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:MySql", Database.ConnectionString);
+        }
+
+        builder.UseSetting("Bootstrap:AdminUsername", AdminUsername);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Passwords:BcryptWorkFactor", "4");
+        builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
+    }
+}
+
+/// <summary>The same service on the embedded default: SQLite in a temporary data folder, no server.</summary>
+public sealed class EmbeddedApiFactory : ChatCleanApiFactory
+{
+    protected override bool UseSqlite => true;
+}
+
+public sealed record TestUser(Guid Id, string Username, string Password, string AccessToken, string RefreshToken, HttpClient Http) : IDisposable
+{
+    public void Dispose() => Http.Dispose();
+}
