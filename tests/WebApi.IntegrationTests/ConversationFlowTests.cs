@@ -133,6 +133,12 @@ public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixtu
                 $"SELECT COUNT(*) FROM es_events WHERE stream_id = 'Conversation-{Guid.Parse(id):N}' AND event_type = 'AgentTookOver.v1'");
             takeovers.ShouldBe(1);
         }
+
+        using var admin = await api.AdminAsync();
+        var verdict = await (await admin.Http.PostAsync("/api/v1/admin/audit/verify")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        verdict["intact"]!.GetValue<bool>().ShouldBeTrue();
+        verdict.Number("eventsChecked").ShouldBe(await api.Database.ScalarAsync<long>("SELECT MAX(position) FROM es_events"));
+        await (await customer.Http.PostAsync("/api/v1/admin/audit/verify")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
     }
 
     [Fact]

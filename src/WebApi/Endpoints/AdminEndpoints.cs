@@ -1,3 +1,4 @@
+using ChatClean.Application.Audit;
 using ChatClean.Application.Users;
 using ChatClean.WebApi.Infrastructure;
 using Mediator;
@@ -18,6 +19,9 @@ public static class AdminEndpoints
                 new CreateUserCommand(http.User.ToCaller(), request.Username, request.Password, request.DisplayName, request.Role), ct);
             return TypedResults.Created($"/api/v1/admin/users/{user.Id}", user);
         });
+
+        admin.MapPost("/audit/verify", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new VerifyEventLogQuery(http.User.ToCaller()), ct)));
 
         return api;
     }

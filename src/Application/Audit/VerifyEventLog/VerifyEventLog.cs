@@ -1,0 +1,18 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Audit;
+
+/// <summary>An admin checks the whole event log: positions without holes and every hash link intact.</summary>
+public sealed record VerifyEventLogQuery(Caller Caller) : IQuery<ChainVerification>;
+
+public sealed class VerifyEventLogHandler(IEventLogVerifier verifier) : IQueryHandler<VerifyEventLogQuery, ChainVerification>
+{
+    public async ValueTask<ChainVerification> Handle(VerifyEventLogQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Admin);
+        return await verifier.VerifyAsync(cancellationToken);
+    }
+}
