@@ -10,7 +10,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure;
@@ -35,24 +34,12 @@ public static class DependencyInjection
                     ?? throw new InvalidOperationException("Storage:Provider is MySql but ConnectionStrings:MySql is not set.");
                 var serverVersion = new Lazy<ServerVersion>(() => ServerVersion.AutoDetect(mySql));
                 services.AddDbContext<ChatCleanDbContext, MySqlChatCleanDbContext>(o => o.UseMySql(mySql, serverVersion.Value));
-                services.AddSingleton(sp => new MySqlEventStore(
-                    mySql,
-                    sp.GetRequiredService<IOptions<EventStoreOptions>>(),
-                    sp.GetRequiredService<AppendSignal>(),
-                    sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<MySqlEventStore>>()));
-                services.AddSingleton<SqlEventStore>(sp => sp.GetRequiredService<MySqlEventStore>());
+                services.AddSingleton<SqlEventStore>(sp => ActivatorUtilities.CreateInstance<MySqlEventStore>(sp, mySql));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), storage.DataDirectory, contentRoot);
                 services.AddDbContext<ChatCleanDbContext, SqliteChatCleanDbContext>(o => o.UseSqlite(sqlite));
-                services.AddSingleton(sp => new SqliteEventStore(
-                    sqlite,
-                    sp.GetRequiredService<IOptions<EventStoreOptions>>(),
-                    sp.GetRequiredService<AppendSignal>(),
-                    sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<SqliteEventStore>>()));
-                services.AddSingleton<SqlEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+                services.AddSingleton<SqlEventStore>(sp => ActivatorUtilities.CreateInstance<SqliteEventStore>(sp, sqlite));
                 break;
         }
 
