@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddScoped<ConversationStreams>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<Analytics.AnalyticsWindow>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,16 +1,20 @@
+using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Infrastructure.Caching;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.ReadModels;
+using ChatClean.Infrastructure.Redis;
 using ChatClean.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure;
 
@@ -52,12 +56,52 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, EfUserRepository>();
         services.AddScoped<IRefreshTokenStore, EfRefreshTokenStore>();
         services.AddScoped<IConversationReadModel, EfConversationReadModel>();
+        services.AddScoped<IUserDirectory, EfUserDirectory>();
+        services.AddScoped<IAnalyticsReadModel, EfAnalyticsReadModel>();
+        services.AddScoped<IReadModelRebuilder, ReadModelMaintenance>();
+        AddClusterAndCache(services, configuration);
 
         // The migrator is registered before every other hosted service so that the schema exists when they start.
         services.AddHostedService<DatabaseMigrator>();
-        services.AddSingleton<ConversationProjection>();
-        services.AddHostedService<ProjectionRunner<ConversationProjection>>();
+        services.AddHostedService<AppendSignalBridge>();
+        services.AddSingleton<ReadModelProjection>();
+        services.AddSingleton<ProjectionProgress>();
+        services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<ProjectionProgress>());
+        services.AddSingleton<CacheInvalidator>();
+        services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<CacheInvalidator>());
+        services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidator>());
+        services.AddHostedService<ProjectionRunner<ReadModelProjection>>();
         return services;
+    }
+
+    /// <summary>
+    /// With <c>ConnectionStrings:Redis</c>: Redis pub/sub between nodes and Redis as the cache's second level.
+    /// Without it (the embedded default): in-process notices and an in-memory cache only.
+    /// </summary>
+    private static void AddClusterAndCache(IServiceCollection services, IConfiguration configuration)
+    {
+        var redisOptions = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
+        services.AddSingleton(redisOptions);
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<IClusterBus, InProcessClusterBus>();
+        }
+        else
+        {
+            var redisConfiguration = ConfigurationOptions.Parse(redis);
+            redisConfiguration.AbortOnConnectFail = false;
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConfiguration));
+            services.AddSingleton<IClusterBus, RedisClusterBus>();
+            services.AddStackExchangeRedisCache(o =>
+            {
+                o.ConfigurationOptions = redisConfiguration;
+                o.InstanceName = $"{redisOptions.Prefix}:cache:";
+            });
+        }
+
+        services.AddHybridCache();
+        services.AddSingleton<IReadCache, HybridReadCache>();
     }
 
     /// <summary>The SQLite connection string with a relative file resolved against the content root (default: the data folder).</summary>

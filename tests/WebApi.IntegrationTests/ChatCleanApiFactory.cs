@@ -101,6 +101,8 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         else
         {
             builder.UseSetting("ConnectionStrings:MySql", Database.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.Redis);
+            builder.UseSetting("Redis:Prefix", $"chatclean-test-{Guid.NewGuid():N}");
         }
 
         builder.UseSetting("Bootstrap:AdminUsername", AdminUsername);

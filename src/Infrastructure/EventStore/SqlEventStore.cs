@@ -243,7 +243,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventLogVerifier, IA
                 Interlocked.Add(ref _events, outcomes.Sum(o => o.Result is { WasDuplicate: false } r ? r.Events.Count : 0));
                 if (outcomes.Any(o => o.Result is { WasDuplicate: false }))
                 {
-                    _signal.Notify();
+                    _signal.NotifyCommitted();
                 }
 
                 foreach (var (pending, outcome) in batch.Zip(outcomes))

@@ -54,6 +54,15 @@ public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
     public Task<bool> AnyWithRoleAsync(UserRole role, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Role == role.ToWire(), cancellationToken);
 
+    public Task<int> CountActiveAsync(UserRole role, CancellationToken cancellationToken) =>
+        db.Users.CountAsync(u => u.Role == role.ToWire() && !u.IsDisabled, cancellationToken);
+
+    public Task SetDisabledAsync(UserId id, bool disabled, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == id.Value).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, disabled), cancellationToken);
+
+    public Task SetPasswordHashAsync(UserId id, string passwordHash, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == id.Value).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, passwordHash), cancellationToken);
+
     private static UserAccount ToAccount(UserRecord record) => new(
         new UserId(record.Id),
         Username.Create(record.Username),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.Persistence;
@@ -14,10 +15,26 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ConversationRow> Conversations => Set<ConversationRow>();
 
+    public DbSet<MessageRow> Messages => Set<MessageRow>();
+
+    public DbSet<WaitingEpisodeRow> WaitingEpisodes => Set<WaitingEpisodeRow>();
+
+    public DbSet<AgentSessionRow> AgentSessions => Set<AgentSessionRow>();
+
+    public DbSet<DailyStatsRow> DailyStats => Set<DailyStatsRow>();
+
     public DbSet<ProjectionCheckpointRecord> ProjectionCheckpoints => Set<ProjectionCheckpointRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCleanDbContext).Assembly);
+
+        // Columns are snake_case, like the tables (the event store's raw SQL relies on it).
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+        }
+    }
 }
 
 public sealed class MySqlChatCleanDbContext(DbContextOptions<MySqlChatCleanDbContext> options) : ChatCleanDbContext(options)
@@ -31,6 +48,9 @@ public sealed class MySqlChatCleanDbContext(DbContextOptions<MySqlChatCleanDbCon
         modelBuilder.Entity<EventRow>().Property(e => e.StreamId).UseCollation("utf8mb4_bin");
         modelBuilder.Entity<EventRow>().Property(e => e.EventId).UseCollation("utf8mb4_bin");
         modelBuilder.Entity<ProjectionCheckpointRecord>().Property(e => e.Name).UseCollation("utf8mb4_bin");
+
+        // Text search over messages (admin conversation filter). InnoDB's word parser: CJK text falls back to LIKE.
+        modelBuilder.Entity<MessageRow>().HasIndex(m => m.Body).IsFullText().HasDatabaseName("ft_rm_messages_body");
     }
 }
 

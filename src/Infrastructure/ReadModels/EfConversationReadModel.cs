@@ -1,14 +1,19 @@
+using System.Globalization;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Pomelo.EntityFrameworkCore.MySql.Infrastructure;
 
 namespace ChatClean.Infrastructure.ReadModels;
 
-public sealed class EfConversationReadModel(ChatCleanDbContext db) : IConversationReadModel
+public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionProgress progress, TimeProvider clock) : IConversationReadModel
 {
-    private static readonly string WaitingMode = WireNames.Of(ConversationMode.Waiting);
+    /// <summary>InnoDB's full-text index holds words of at least this many characters (innodb_ft_min_token_size).</summary>
+    private const int MinFullTextTerm = 3;
+
+    private static readonly string Waiting = WireNames.Of(ConversationMode.Waiting);
 
     public async Task<IReadOnlyList<ConversationSummary>> ListForCustomerAsync(UserId customerId, int limit, CancellationToken cancellationToken) =>
         (await db.Conversations.AsNoTracking()
@@ -26,13 +31,148 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db) : IConversati
             .ToListAsync(cancellationToken))
         .Select(ToSummary).ToArray();
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListWaitingAsync(int limit, CancellationToken cancellationToken) =>
-        (await db.Conversations.AsNoTracking()
-            .Where(c => c.Mode == WaitingMode)
-            .OrderBy(c => c.WaitingSince)
+    public async Task<IReadOnlyList<WaitingEntry>> ListWaitingAsync(int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.WaitingEpisodes.AsNoTracking()
+            .Where(e => e.EndedAt == null)
+            .OrderBy(e => e.RequestedAt)
             .Take(limit)
-            .ToListAsync(cancellationToken))
-        .Select(ToSummary).ToArray();
+            .Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => new { e.ConversationId, e.Episode, e.CustomerId, c.Subject, e.Reason, e.RequestedAt })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new WaitingEntry(r.ConversationId, r.Episode, r.CustomerId, r.Subject, WireNames.Parse<HandoffReason>(r.Reason), Utc(r.RequestedAt)))
+            .ToArray();
+    }
+
+    public async Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Conversations.AsNoTracking();
+        if (filter.Mode is { } mode)
+        {
+            var name = WireNames.Of(mode);
+            query = query.Where(c => c.Mode == name);
+        }
+
+        if (filter.AgentId is { } agent)
+        {
+            query = query.Where(c => c.AgentId == agent);
+        }
+
+        if (filter.CustomerId is { } customer)
+        {
+            query = query.Where(c => c.CustomerId == customer);
+        }
+
+        if (filter.StartedFrom is { } from)
+        {
+            var start = from.UtcDateTime;
+            query = query.Where(c => c.StartedAt >= start);
+        }
+
+        if (filter.StartedTo is { } to)
+        {
+            var end = to.UtcDateTime;
+            query = query.Where(c => c.StartedAt < end);
+        }
+
+        if (filter.Text is { } text)
+        {
+            var matching = ConversationsMentioning(text);
+            query = query.Where(c => matching.Contains(c.Id));
+        }
+
+        if (filter.After is { } cursor)
+        {
+            var startedAt = cursor.StartedAt.UtcDateTime;
+            var id = cursor.Id;
+            query = query.Where(c => c.StartedAt < startedAt || (c.StartedAt == startedAt && c.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(filter.Limit + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(filter.Limit).Select(ToSummary).ToArray();
+        var next = rows.Count > filter.Limit ? new ConversationCursor(items[^1].StartedAt, items[^1].Id).Encode() : null;
+        return new ConversationPage(items, next);
+    }
+
+    public async Task<ConversationSummary?> FindAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var row = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        return row is null ? null : ToSummary(row);
+    }
+
+    public async Task<IReadOnlyList<TranscriptMessage>> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        (await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).ToListAsync(cancellationToken))
+        .Select(m => new TranscriptMessage(m.Seq, m.MessageId, WireNames.Parse<SenderKind>(m.Sender), m.SenderId, m.Body, m.ClientMessageId, Utc(m.PostedAt)))
+        .ToArray();
+
+    public async Task<IReadOnlyList<EpisodeSummary>> EpisodesAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        (await db.WaitingEpisodes.AsNoTracking().Where(e => e.ConversationId == conversationId).OrderBy(e => e.Episode).ToListAsync(cancellationToken))
+        .Select(e => new EpisodeSummary(
+            e.Episode,
+            WireNames.Parse<HandoffReason>(e.Reason),
+            Utc(e.RequestedAt),
+            e.EndedAt is { } ended ? Utc(ended) : null,
+            e.Outcome is { } outcome ? OutcomeOf(outcome) : null,
+            e.AgentId,
+            e.FirstAgentMessageAt is { } first ? Utc(first) : null))
+        .ToArray();
+
+    public async Task<bool> WaitForVersionAsync(Guid conversationId, long version, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            var committed = progress.NextCommit;
+            var current = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => (long?)c.Version).FirstOrDefaultAsync(cancellationToken);
+            if (current >= version)
+            {
+                return true;
+            }
+
+            var left = timeout - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            // Woken by this node's next commit; the short delay covers commits made by other nodes.
+            await Task.WhenAny(committed, Task.Delay(left < TimeSpan.FromMilliseconds(50) ? left : TimeSpan.FromMilliseconds(50), clock, cancellationToken));
+        }
+    }
+
+    public static EpisodeOutcome OutcomeOf(string outcome) => outcome switch
+    {
+        ReadModelProjection.Taken => EpisodeOutcome.TakenOver,
+        ReadModelProjection.TimedOut => EpisodeOutcome.TimedOut,
+        ReadModelProjection.Cancelled => EpisodeOutcome.Cancelled,
+        _ => EpisodeOutcome.Closed,
+    };
+
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>
+    /// Ids of conversations with a message containing <paramref name="text"/>. On MySQL, words of three or more
+    /// characters use the full-text index (every word must appear, as a word or word prefix); other text
+    /// (shorter words, Chinese and Japanese without spaces) is a substring match.
+    /// </summary>
+    private IQueryable<Guid> ConversationsMentioning(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0)
+            .ToArray();
+        var useFullText = db.Database.IsMySql() && words.Length > 0 && words.All(w => w.Length >= MinFullTextTerm && !w.Any(IsCjk));
+        if (useFullText)
+        {
+            var boolean = string.Join(' ', words.Select(w => $"+{w}*"));
+            return db.Messages.Where(m => EF.Functions.Match(m.Body, boolean, MySqlMatchSearchMode.Boolean) > 0).Select(m => m.ConversationId);
+        }
+
+        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return db.Messages.Where(m => EF.Functions.Like(m.Body, pattern, "\\")).Select(m => m.ConversationId);
+    }
+
+    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uac00' and <= '\ud7af');
 
     private static ConversationSummary ToSummary(ConversationRow row) => new(
         row.Id,
@@ -45,8 +185,10 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db) : IConversati
         row.ClosedAt is { } closed ? Utc(closed) : null,
         row.LastMessageAt is { } last ? Utc(last) : null,
         row.MessageCount,
+        new MessageCounts(row.CustomerMessages, row.AiMessages, row.AgentMessages, row.SystemMessages),
+        row.HandoffCount,
+        row.TakeoverCount,
         row.WaitingReason is { } reason ? WireNames.Parse<HandoffReason>(reason) : null,
-        row.WaitingSince is { } since ? Utc(since) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        row.WaitingSince is { } since ? Utc(since) : null,
+        row.FeedbackRating);
 }

@@ -8,5 +8,11 @@ public interface IProjection
 {
     string Name { get; }
 
-    Task ApplyAsync(ChatCleanDbContext db, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+    Task<ReadModelChanges> ApplyAsync(ChatCleanDbContext db, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+}
+
+/// <summary>Told, after each commit of the projection runner, what changed (cache invalidation, waiting readers).</summary>
+public interface IReadModelObserver
+{
+    ValueTask OnCommittedAsync(long position, ReadModelChanges changes, CancellationToken cancellationToken);
 }

@@ -12,19 +12,23 @@ namespace ChatClean.Infrastructure.ReadModels;
 /// <summary>
 /// Follows the global log and feeds one projection. Each page of events is applied in one transaction that also
 /// moves the checkpoint, so an event is applied exactly once even if the process dies mid-page. The checkpoint
-/// row is locked first, so several nodes running the same projection take turns instead of applying twice.
+/// row is locked first, so several nodes running the same projection take turns instead of applying twice; a
+/// page that does not start right after the locked checkpoint (another node went ahead, or the read models were
+/// reset for a rebuild) is dropped and read again from there.
 /// </summary>
 public sealed partial class ProjectionRunner<TProjection>(
     IServiceScopeFactory scopes,
     IEventStore eventStore,
     AppendSignal signal,
     TProjection projection,
+    IEnumerable<IReadModelObserver> observers,
     IOptions<EventStoreOptions> options,
     TimeProvider clock,
     ILogger<ProjectionRunner<TProjection>> logger) : BackgroundService
     where TProjection : IProjection
 {
     private const int PageSize = 500;
+    private readonly IReadModelObserver[] _observers = observers.ToArray();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,23 +90,39 @@ public sealed partial class ProjectionRunner<TProjection>(
 
     private async Task<long> ApplyPageAsync(IReadOnlyList<RecordedEvent> page, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // A no-op update takes the checkpoint row's write lock until commit.
-        await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = position WHERE name = {projection.Name}", cancellationToken);
-        var checkpoint = await db.ProjectionCheckpoints.SingleAsync(c => c.Name == projection.Name, cancellationToken);
-        var fresh = page.Where(e => e.Position > checkpoint.Position).ToArray();
-        if (fresh.Length > 0)
+        ReadModelChanges changes;
+        long position;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await projection.ApplyAsync(db, fresh, cancellationToken);
-            checkpoint.Position = fresh[^1].Position;
+            var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // A no-op update takes the checkpoint row's write lock until commit.
+            await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = position WHERE name = {projection.Name}", cancellationToken);
+            var checkpoint = await db.ProjectionCheckpoints.SingleAsync(c => c.Name == projection.Name, cancellationToken);
+            if (page[0].Position > checkpoint.Position + 1)
+            {
+                return checkpoint.Position;
+            }
+
+            var fresh = page.Where(e => e.Position > checkpoint.Position).ToArray();
+            if (fresh.Length == 0)
+            {
+                return checkpoint.Position;
+            }
+
+            changes = await projection.ApplyAsync(db, fresh, cancellationToken);
+            checkpoint.Position = position = fresh[^1].Position;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return checkpoint.Position;
+        foreach (var observer in _observers)
+        {
+            await observer.OnCommittedAsync(position, changes, cancellationToken);
+        }
+
+        return position;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} failed; retrying from its checkpoint")]

@@ -13,6 +13,12 @@ public interface IUserRepository
     Task AddAsync(UserAccount account, CancellationToken cancellationToken);
 
     Task<bool> AnyWithRoleAsync(UserRole role, CancellationToken cancellationToken);
+
+    Task<int> CountActiveAsync(UserRole role, CancellationToken cancellationToken);
+
+    Task SetDisabledAsync(UserId id, bool disabled, CancellationToken cancellationToken);
+
+    Task SetPasswordHashAsync(UserId id, string passwordHash, CancellationToken cancellationToken);
 }
 
 public interface IPasswordHasher

@@ -29,15 +29,8 @@ public sealed class GetQueueHandler(IConversationReadModel readModel, TimeProvid
         var now = clock.GetUtcNow();
         var waiting = await readModel.ListWaitingAsync(MaxEntries, cancellationToken);
         return waiting
-            .Where(c => c.WaitingSince is not null)
-            .Select((c, index) => new QueueEntry(
-                index + 1,
-                c.Id,
-                c.CustomerId,
-                c.Subject,
-                c.WaitingReason ?? HandoffReason.Api,
-                c.WaitingSince!.Value,
-                Math.Max(0, (now - c.WaitingSince.Value).TotalSeconds)))
+            .Select((w, index) => new QueueEntry(
+                index + 1, w.ConversationId, w.CustomerId, w.Subject, w.Reason, w.RequestedAt, Math.Max(0, (now - w.RequestedAt).TotalSeconds)))
             .ToArray();
     }
 }

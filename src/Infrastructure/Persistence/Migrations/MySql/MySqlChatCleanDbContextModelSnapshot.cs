@@ -23,6 +23,62 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             MySqlModelBuilderExtensions.HasCharSet(modelBuilder, "utf8mb4");
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.AgentSessionRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("int")
+                        .HasColumnName("session");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTime>("ConversationStartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("conversation_started_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<int?>("Episode")
+                        .HasColumnType("int")
+                        .HasColumnName("episode");
+
+                    b.Property<DateTime?>("FirstAgentMessageAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_agent_message_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("ConversationId", "Session");
+
+                    b.HasIndex("ConversationStartedAt")
+                        .HasDatabaseName("ix_rm_agent_sessions_conversation_started");
+
+                    b.HasIndex("AgentId", "EndedAt")
+                        .HasDatabaseName("ix_rm_agent_sessions_agent_open");
+
+                    b.ToTable("rm_agent_sessions", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -34,21 +90,68 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("char(36)")
                         .HasColumnName("agent_id");
 
+                    b.Property<int>("AgentMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("agent_messages");
+
+                    b.Property<int>("AiMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("ai_messages");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("CurrentEpisode")
+                        .HasColumnType("int")
+                        .HasColumnName("current_episode");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("char(36)")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("customer_messages");
+
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("feedback_at");
+
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("feedback_comment");
+
+                    b.Property<int?>("FeedbackRating")
+                        .HasColumnType("int")
+                        .HasColumnName("feedback_rating");
+
+                    b.Property<DateTime?>("FirstAiReplyAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_ai_reply_at");
+
+                    b.Property<DateTime?>("FirstCustomerMessageAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_customer_message_at");
+
+                    b.Property<string>("FirstHandoffReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("first_handoff_reason");
+
+                    b.Property<int>("HandoffCount")
+                        .HasColumnType("int")
+                        .HasColumnName("handoff_count");
+
                     b.Property<DateTime?>("LastMessageAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("last_message_at");
-
-                    b.Property<long>("LastPosition")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_position");
 
                     b.Property<int>("MessageCount")
                         .HasColumnType("int")
@@ -68,6 +171,14 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("subject");
+
+                    b.Property<int>("SystemMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("system_messages");
+
+                    b.Property<int>("TakeoverCount")
+                        .HasColumnType("int")
+                        .HasColumnName("takeover_count");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
@@ -90,10 +201,88 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("CustomerId", "StartedAt")
                         .HasDatabaseName("ix_rm_conversations_customer_started");
 
-                    b.HasIndex("Mode", "WaitingSince")
-                        .HasDatabaseName("ix_rm_conversations_mode_waiting");
+                    b.HasIndex("Mode", "StartedAt")
+                        .HasDatabaseName("ix_rm_conversations_mode_started");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("ix_rm_conversations_started");
 
                     b.ToTable("rm_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.DailyStatsRow", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("day");
+
+                    b.Property<int>("AgentMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("agent_messages");
+
+                    b.Property<int>("AiMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("ai_messages");
+
+                    b.Property<int>("AiResolvedConversations")
+                        .HasColumnType("int")
+                        .HasColumnName("ai_resolved_conversations");
+
+                    b.Property<int>("ClosedConversations")
+                        .HasColumnType("int")
+                        .HasColumnName("closed_conversations");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("int")
+                        .HasColumnName("conversations");
+
+                    b.Property<int>("ConversationsWithCustomerMessage")
+                        .HasColumnType("int")
+                        .HasColumnName("conversations_with_customer_message");
+
+                    b.Property<int>("ConversationsWithHandoff")
+                        .HasColumnType("int")
+                        .HasColumnName("conversations_with_handoff");
+
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("customer_messages");
+
+                    b.Property<int>("Episodes")
+                        .HasColumnType("int")
+                        .HasColumnName("episodes");
+
+                    b.Property<int>("EpisodesCancelled")
+                        .HasColumnType("int")
+                        .HasColumnName("episodes_cancelled");
+
+                    b.Property<int>("EpisodesClosed")
+                        .HasColumnType("int")
+                        .HasColumnName("episodes_closed");
+
+                    b.Property<int>("EpisodesTakenOver")
+                        .HasColumnType("int")
+                        .HasColumnName("episodes_taken_over");
+
+                    b.Property<int>("EpisodesTimedOut")
+                        .HasColumnType("int")
+                        .HasColumnName("episodes_timed_out");
+
+                    b.Property<int>("FeedbackCount")
+                        .HasColumnType("int")
+                        .HasColumnName("feedback_count");
+
+                    b.Property<int>("FeedbackSum")
+                        .HasColumnType("int")
+                        .HasColumnName("feedback_sum");
+
+                    b.Property<int>("SystemMessages")
+                        .HasColumnType("int")
+                        .HasColumnName("system_messages");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("rm_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.EventRow", b =>
@@ -187,6 +376,58 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                             LastHash = new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
                             LastPosition = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.MessageRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ClientMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("client_message_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("sender");
+
+                    b.Property<Guid?>("SenderId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("sender_id");
+
+                    b.HasKey("ConversationId", "Seq");
+
+                    b.HasIndex("Body")
+                        .HasDatabaseName("ft_rm_messages_body")
+                        .HasAnnotation("MySql:FullTextIndex", true);
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_rm_messages_message_id");
+
+                    b.ToTable("rm_messages", (string)null);
                 });
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ProjectionCheckpointRecord", b =>
@@ -308,6 +549,62 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ux_users_username");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.WaitingEpisodeRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Episode")
+                        .HasColumnType("int")
+                        .HasColumnName("episode");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTime>("ConversationStartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("conversation_started_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime?>("FirstAgentMessageAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_agent_message_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("ConversationId", "Episode");
+
+                    b.HasIndex("ConversationStartedAt")
+                        .HasDatabaseName("ix_rm_waiting_episodes_conversation_started");
+
+                    b.HasIndex("EndedAt", "RequestedAt")
+                        .HasDatabaseName("ix_rm_waiting_episodes_open");
+
+                    b.ToTable("rm_waiting_episodes", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,62 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.AgentSessionRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTime>("ConversationStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_started_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<int?>("Episode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episode");
+
+                    b.Property<DateTime?>("FirstAgentMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_agent_message_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("ConversationId", "Session");
+
+                    b.HasIndex("ConversationStartedAt")
+                        .HasDatabaseName("ix_rm_agent_sessions_conversation_started");
+
+                    b.HasIndex("AgentId", "EndedAt")
+                        .HasDatabaseName("ix_rm_agent_sessions_agent_open");
+
+                    b.ToTable("rm_agent_sessions", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -28,21 +84,68 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("agent_id");
 
+                    b.Property<int>("AgentMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agent_messages");
+
+                    b.Property<int>("AiMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ai_messages");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("CurrentEpisode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_episode");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_messages");
+
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_at");
+
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_comment");
+
+                    b.Property<int?>("FeedbackRating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_rating");
+
+                    b.Property<DateTime?>("FirstAiReplyAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_ai_reply_at");
+
+                    b.Property<DateTime?>("FirstCustomerMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_customer_message_at");
+
+                    b.Property<string>("FirstHandoffReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_handoff_reason");
+
+                    b.Property<int>("HandoffCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handoff_count");
+
                     b.Property<DateTime?>("LastMessageAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_message_at");
-
-                    b.Property<long>("LastPosition")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_position");
 
                     b.Property<int>("MessageCount")
                         .HasColumnType("INTEGER")
@@ -62,6 +165,14 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
+
+                    b.Property<int>("SystemMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_messages");
+
+                    b.Property<int>("TakeoverCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("takeover_count");
 
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER")
@@ -84,10 +195,88 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "StartedAt")
                         .HasDatabaseName("ix_rm_conversations_customer_started");
 
-                    b.HasIndex("Mode", "WaitingSince")
-                        .HasDatabaseName("ix_rm_conversations_mode_waiting");
+                    b.HasIndex("Mode", "StartedAt")
+                        .HasDatabaseName("ix_rm_conversations_mode_started");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("ix_rm_conversations_started");
 
                     b.ToTable("rm_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.DailyStatsRow", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("AgentMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agent_messages");
+
+                    b.Property<int>("AiMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ai_messages");
+
+                    b.Property<int>("AiResolvedConversations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ai_resolved_conversations");
+
+                    b.Property<int>("ClosedConversations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_conversations");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversations");
+
+                    b.Property<int>("ConversationsWithCustomerMessage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversations_with_customer_message");
+
+                    b.Property<int>("ConversationsWithHandoff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversations_with_handoff");
+
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_messages");
+
+                    b.Property<int>("Episodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episodes");
+
+                    b.Property<int>("EpisodesCancelled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episodes_cancelled");
+
+                    b.Property<int>("EpisodesClosed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episodes_closed");
+
+                    b.Property<int>("EpisodesTakenOver")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episodes_taken_over");
+
+                    b.Property<int>("EpisodesTimedOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episodes_timed_out");
+
+                    b.Property<int>("FeedbackCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_count");
+
+                    b.Property<int>("FeedbackSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_sum");
+
+                    b.Property<int>("SystemMessages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_messages");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("rm_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.EventRow", b =>
@@ -179,6 +368,54 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                             LastHash = new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
                             LastPosition = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.MessageRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ClientMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_message_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<Guid?>("SenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.HasKey("ConversationId", "Seq");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_rm_messages_message_id");
+
+                    b.ToTable("rm_messages", (string)null);
                 });
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ProjectionCheckpointRecord", b =>
@@ -299,6 +536,62 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ux_users_username");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.WaitingEpisodeRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Episode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episode");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTime>("ConversationStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_started_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime?>("FirstAgentMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_agent_message_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("ConversationId", "Episode");
+
+                    b.HasIndex("ConversationStartedAt")
+                        .HasDatabaseName("ix_rm_waiting_episodes_conversation_started");
+
+                    b.HasIndex("EndedAt", "RequestedAt")
+                        .HasDatabaseName("ix_rm_waiting_episodes_open");
+
+                    b.ToTable("rm_waiting_episodes", (string)null);
                 });
 #pragma warning restore 612, 618
         }

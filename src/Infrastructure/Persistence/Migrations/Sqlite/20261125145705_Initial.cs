@@ -74,6 +74,26 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "rm_agent_sessions",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    session = table.Column<int>(type: "INTEGER", nullable: false),
+                    agent_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    conversation_started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    started_by = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    episode = table.Column<int>(type: "INTEGER", nullable: true),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ended_by = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    first_agent_message_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_agent_sessions", x => new { x.conversation_id, x.session });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rm_conversations",
                 columns: table => new
                 {
@@ -85,15 +105,93 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                     version = table.Column<long>(type: "INTEGER", nullable: false),
                     started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    closed_by = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     last_message_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     message_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    ai_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    agent_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    system_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    first_customer_message_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    first_ai_reply_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    handoff_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    first_handoff_reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    takeover_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    current_episode = table.Column<int>(type: "INTEGER", nullable: false),
                     waiting_reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     waiting_since = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_position = table.Column<long>(type: "INTEGER", nullable: false)
+                    feedback_rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    feedback_comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    feedback_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_rm_conversations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rm_daily_stats",
+                columns: table => new
+                {
+                    day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    conversations = table.Column<int>(type: "INTEGER", nullable: false),
+                    conversations_with_customer_message = table.Column<int>(type: "INTEGER", nullable: false),
+                    conversations_with_handoff = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    ai_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    agent_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    system_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    episodes = table.Column<int>(type: "INTEGER", nullable: false),
+                    episodes_taken_over = table.Column<int>(type: "INTEGER", nullable: false),
+                    episodes_timed_out = table.Column<int>(type: "INTEGER", nullable: false),
+                    episodes_cancelled = table.Column<int>(type: "INTEGER", nullable: false),
+                    episodes_closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    closed_conversations = table.Column<int>(type: "INTEGER", nullable: false),
+                    ai_resolved_conversations = table.Column<int>(type: "INTEGER", nullable: false),
+                    feedback_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    feedback_sum = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_daily_stats", x => x.day);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rm_messages",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sender = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    sender_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    client_message_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    posted_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_messages", x => new { x.conversation_id, x.seq });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rm_waiting_episodes",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    episode = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    conversation_started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    agent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    first_agent_message_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_waiting_episodes", x => new { x.conversation_id, x.episode });
                 });
 
             migrationBuilder.CreateTable(
@@ -147,6 +245,16 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_rm_agent_sessions_agent_open",
+                table: "rm_agent_sessions",
+                columns: new[] { "agent_id", "ended_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_agent_sessions_conversation_started",
+                table: "rm_agent_sessions",
+                column: "conversation_started_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rm_conversations_agent_started",
                 table: "rm_conversations",
                 columns: new[] { "agent_id", "started_at" });
@@ -157,9 +265,30 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "customer_id", "started_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_rm_conversations_mode_waiting",
+                name: "ix_rm_conversations_mode_started",
                 table: "rm_conversations",
-                columns: new[] { "mode", "waiting_since" });
+                columns: new[] { "mode", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_conversations_started",
+                table: "rm_conversations",
+                columns: new[] { "started_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_rm_messages_message_id",
+                table: "rm_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_waiting_episodes_conversation_started",
+                table: "rm_waiting_episodes",
+                column: "conversation_started_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_waiting_episodes_open",
+                table: "rm_waiting_episodes",
+                columns: new[] { "ended_at", "requested_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_users_role",
@@ -189,7 +318,19 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 name: "refresh_tokens");
 
             migrationBuilder.DropTable(
+                name: "rm_agent_sessions");
+
+            migrationBuilder.DropTable(
                 name: "rm_conversations");
+
+            migrationBuilder.DropTable(
+                name: "rm_daily_stats");
+
+            migrationBuilder.DropTable(
+                name: "rm_messages");
+
+            migrationBuilder.DropTable(
+                name: "rm_waiting_episodes");
 
             migrationBuilder.DropTable(
                 name: "users");

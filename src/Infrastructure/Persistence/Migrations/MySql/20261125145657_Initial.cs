@@ -88,6 +88,29 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "rm_agent_sessions",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    session = table.Column<int>(type: "int", nullable: false),
+                    agent_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    conversation_started_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    started_by = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    episode = table.Column<int>(type: "int", nullable: true),
+                    started_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    ended_by = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    first_agent_message_at = table.Column<DateTime>(type: "datetime(6)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_agent_sessions", x => new { x.conversation_id, x.session });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "rm_conversations",
                 columns: table => new
                 {
@@ -101,16 +124,105 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                     version = table.Column<long>(type: "bigint", nullable: false),
                     started_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
                     closed_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    closed_by = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
                     last_message_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     message_count = table.Column<int>(type: "int", nullable: false),
+                    customer_messages = table.Column<int>(type: "int", nullable: false),
+                    ai_messages = table.Column<int>(type: "int", nullable: false),
+                    agent_messages = table.Column<int>(type: "int", nullable: false),
+                    system_messages = table.Column<int>(type: "int", nullable: false),
+                    first_customer_message_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    first_ai_reply_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    handoff_count = table.Column<int>(type: "int", nullable: false),
+                    first_handoff_reason = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    takeover_count = table.Column<int>(type: "int", nullable: false),
+                    current_episode = table.Column<int>(type: "int", nullable: false),
                     waiting_reason = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     waiting_since = table.Column<DateTime>(type: "datetime(6)", nullable: true),
-                    last_position = table.Column<long>(type: "bigint", nullable: false)
+                    feedback_rating = table.Column<int>(type: "int", nullable: true),
+                    feedback_comment = table.Column<string>(type: "varchar(2000)", maxLength: 2000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    feedback_at = table.Column<DateTime>(type: "datetime(6)", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_rm_conversations", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "rm_daily_stats",
+                columns: table => new
+                {
+                    day = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    conversations = table.Column<int>(type: "int", nullable: false),
+                    conversations_with_customer_message = table.Column<int>(type: "int", nullable: false),
+                    conversations_with_handoff = table.Column<int>(type: "int", nullable: false),
+                    customer_messages = table.Column<int>(type: "int", nullable: false),
+                    ai_messages = table.Column<int>(type: "int", nullable: false),
+                    agent_messages = table.Column<int>(type: "int", nullable: false),
+                    system_messages = table.Column<int>(type: "int", nullable: false),
+                    episodes = table.Column<int>(type: "int", nullable: false),
+                    episodes_taken_over = table.Column<int>(type: "int", nullable: false),
+                    episodes_timed_out = table.Column<int>(type: "int", nullable: false),
+                    episodes_cancelled = table.Column<int>(type: "int", nullable: false),
+                    episodes_closed = table.Column<int>(type: "int", nullable: false),
+                    closed_conversations = table.Column<int>(type: "int", nullable: false),
+                    ai_resolved_conversations = table.Column<int>(type: "int", nullable: false),
+                    feedback_count = table.Column<int>(type: "int", nullable: false),
+                    feedback_sum = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_daily_stats", x => x.day);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "rm_messages",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    seq = table.Column<long>(type: "bigint", nullable: false),
+                    message_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    sender = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    sender_id = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
+                    body = table.Column<string>(type: "varchar(4000)", maxLength: 4000, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    client_message_id = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    posted_at = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_messages", x => new { x.conversation_id, x.seq });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "rm_waiting_episodes",
+                columns: table => new
+                {
+                    conversation_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    episode = table.Column<int>(type: "int", nullable: false),
+                    customer_id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    conversation_started_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    reason = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    requested_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    outcome = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    agent_id = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
+                    first_agent_message_at = table.Column<DateTime>(type: "datetime(6)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rm_waiting_episodes", x => new { x.conversation_id, x.episode });
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -170,6 +282,16 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_rm_agent_sessions_agent_open",
+                table: "rm_agent_sessions",
+                columns: new[] { "agent_id", "ended_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_agent_sessions_conversation_started",
+                table: "rm_agent_sessions",
+                column: "conversation_started_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rm_conversations_agent_started",
                 table: "rm_conversations",
                 columns: new[] { "agent_id", "started_at" });
@@ -180,9 +302,36 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 columns: new[] { "customer_id", "started_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_rm_conversations_mode_waiting",
+                name: "ix_rm_conversations_mode_started",
                 table: "rm_conversations",
-                columns: new[] { "mode", "waiting_since" });
+                columns: new[] { "mode", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_conversations_started",
+                table: "rm_conversations",
+                columns: new[] { "started_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ft_rm_messages_body",
+                table: "rm_messages",
+                column: "body")
+                .Annotation("MySql:FullTextIndex", true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_rm_messages_message_id",
+                table: "rm_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_waiting_episodes_conversation_started",
+                table: "rm_waiting_episodes",
+                column: "conversation_started_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rm_waiting_episodes_open",
+                table: "rm_waiting_episodes",
+                columns: new[] { "ended_at", "requested_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_users_role",
@@ -212,7 +361,19 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 name: "refresh_tokens");
 
             migrationBuilder.DropTable(
+                name: "rm_agent_sessions");
+
+            migrationBuilder.DropTable(
                 name: "rm_conversations");
+
+            migrationBuilder.DropTable(
+                name: "rm_daily_stats");
+
+            migrationBuilder.DropTable(
+                name: "rm_messages");
+
+            migrationBuilder.DropTable(
+                name: "rm_waiting_episodes");
 
             migrationBuilder.DropTable(
                 name: "users");

@@ -1,0 +1,26 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Common;
+using ChatClean.Domain.Users;
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Admin;
+
+/// <summary>A customer's conversations, newest first.</summary>
+public sealed record ListCustomerConversationsQuery(Caller Caller, Guid CustomerId, int Limit) : IQuery<IReadOnlyList<ConversationSummary>>;
+
+public sealed class ListCustomerConversationsValidator : AbstractValidator<ListCustomerConversationsQuery>
+{
+    public ListCustomerConversationsValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, 500);
+}
+
+public sealed class ListCustomerConversationsHandler(IConversationReadModel readModel)
+    : IQueryHandler<ListCustomerConversationsQuery, IReadOnlyList<ConversationSummary>>
+{
+    public async ValueTask<IReadOnlyList<ConversationSummary>> Handle(ListCustomerConversationsQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Admin);
+        return await readModel.ListForCustomerAsync(new UserId(query.CustomerId), query.Limit, cancellationToken);
+    }
+}

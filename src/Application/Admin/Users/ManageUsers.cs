@@ -1,0 +1,82 @@
+using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Application.Users;
+using ChatClean.Domain.Common;
+using ChatClean.Domain.Users;
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Admin;
+
+/// <summary>Accounts of every role, by username, filtered by role and a search in username and display name.</summary>
+public sealed record ListUsersQuery(Caller Caller, string? Role, string? Search, int Page, int PageSize) : IQuery<UserPage>;
+
+public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersValidator()
+    {
+        RuleFor(q => q.Role).Must(r => r is null || UserRoleNames.TryParse(r, out _)).WithMessage("The role is one of customer, agent or admin.");
+        RuleFor(q => q.Search).MaximumLength(100);
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+    }
+}
+
+public sealed class ListUsersHandler(IUserDirectory directory) : IQueryHandler<ListUsersQuery, UserPage>
+{
+    public async ValueTask<UserPage> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Admin);
+        UserRole? role = UserRoleNames.TryParse(query.Role, out var parsed) ? parsed : null;
+        return await directory.ListAsync(role, query.Search, query.Page, query.PageSize, cancellationToken);
+    }
+}
+
+/// <summary>Disables or re-enables an account: a disabled account cannot log in or refresh its tokens.</summary>
+public sealed record SetUserDisabledCommand(Caller Caller, Guid UserId, bool Disabled, UserRole? RequiredRole = null) : ICommand<UserView>;
+
+public sealed class SetUserDisabledHandler(IUserRepository users) : ICommandHandler<SetUserDisabledCommand, UserView>
+{
+    public async ValueTask<UserView> Handle(SetUserDisabledCommand command, CancellationToken cancellationToken)
+    {
+        command.Caller.EnsureRole(UserRole.Admin);
+        var id = new UserId(command.UserId);
+        var account = await users.FindByIdAsync(id, cancellationToken);
+        if (account is null || (command.RequiredRole is { } role && account.Role != role))
+        {
+            throw new NotFoundException(
+                command.RequiredRole == UserRole.Customer ? "customer.not_found" : "user.not_found",
+                command.RequiredRole == UserRole.Customer ? "No such customer." : "No such user.");
+        }
+
+        if (command.Disabled && account is { Role: UserRole.Admin, IsDisabled: false } &&
+            await users.CountActiveAsync(UserRole.Admin, cancellationToken) <= 1)
+        {
+            throw new ConflictException("user.last_admin", "The last active admin cannot be disabled.");
+        }
+
+        await users.SetDisabledAsync(id, command.Disabled, cancellationToken);
+        return UserView.From(account with { IsDisabled = command.Disabled });
+    }
+}
+
+/// <summary>An admin sets a new password for an account (for a user who lost theirs).</summary>
+public sealed record ResetPasswordCommand(Caller Caller, Guid UserId, string? Password) : ICommand<UserView>;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordValidator() => RuleFor(c => c.Password).ValidPassword();
+}
+
+public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher hasher) : ICommandHandler<ResetPasswordCommand, UserView>
+{
+    public async ValueTask<UserView> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
+    {
+        command.Caller.EnsureRole(UserRole.Admin);
+        var id = new UserId(command.UserId);
+        var account = await users.FindByIdAsync(id, cancellationToken) ?? throw new NotFoundException("user.not_found", "No such user.");
+        await users.SetPasswordHashAsync(id, hasher.Hash(command.Password!), cancellationToken);
+        return UserView.From(account);
+    }
+}

@@ -1,0 +1,218 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Domain.Conversations;
+
+namespace ChatClean.Application.Analytics;
+
+/// <summary>
+/// The metric definitions of docs/metrics.md, as pure functions of the facts of one window (the conversations
+/// that started in it, with everything that happened to them). Durations are in seconds; rates are fractions.
+/// </summary>
+public static class AnalyticsCalculator
+{
+    public static AnalyticsSummary Summarize(DateTimeOffset from, DateTimeOffset to, AnalyticsFacts facts)
+    {
+        var conversations = facts.Conversations;
+        var withCustomerMessage = conversations.Count(c => c.Messages.Customer > 0);
+        var handedOff = conversations.Where(c => c.HandoffCount > 0).ToArray();
+        var ended = facts.Episodes.Where(e => e.Outcome is not null).ToArray();
+        var closed = conversations.Where(c => c.ClosedAt is not null).ToArray();
+        var rated = conversations.Where(c => c.FeedbackRating is not null).Select(c => c.FeedbackRating!.Value).ToArray();
+        var aiResolved = closed.Count(c => c.Messages.Ai > 0 && c.TakeoverCount == 0);
+
+        return new AnalyticsSummary(
+            from,
+            to,
+            conversations.Count,
+            withCustomerMessage,
+            new MessageTotals(
+                new MessageCounts(
+                    conversations.Sum(c => c.Messages.Customer),
+                    conversations.Sum(c => c.Messages.Ai),
+                    conversations.Sum(c => c.Messages.Agent),
+                    conversations.Sum(c => c.Messages.System)),
+                new PerConversation(
+                    Stats.Of(conversations.Select(c => (double)c.Messages.Customer)),
+                    Stats.Of(conversations.Select(c => (double)c.Messages.Ai)),
+                    Stats.Of(conversations.Select(c => (double)c.Messages.Agent)),
+                    Stats.Of(conversations.Select(c => (double)c.Messages.System)))),
+            new HandoffFigures(
+                handedOff.Length,
+                Rate(handedOff.Length, withCustomerMessage),
+                Enum.GetValues<HandoffReason>().ToDictionary(
+                    reason => reason,
+                    reason =>
+                    {
+                        var count = handedOff.Count(c => c.FirstHandoffReason == reason);
+                        return new CountAndRate(count, Rate(count, withCustomerMessage));
+                    })),
+            new EpisodeFigures(
+                ended.Length,
+                facts.Episodes.Count - ended.Length,
+                Enum.GetValues<EpisodeOutcome>().ToDictionary(
+                    outcome => outcome,
+                    outcome =>
+                    {
+                        var count = ended.Count(e => e.Outcome == outcome);
+                        return new CountAndRate(count, Rate(count, ended.Length));
+                    })),
+            new WaitTimes(
+                Stats.Of(ended.Where(e => e.Outcome == EpisodeOutcome.TakenOver).Select(WaitSeconds)),
+                Stats.Of(ended.Select(WaitSeconds))),
+            new FirstResponseTimes(
+                Stats.Of(conversations
+                    .Where(c => c is { FirstCustomerMessageAt: not null, FirstAiReplyAt: not null })
+                    .Select(c => Seconds(c.FirstCustomerMessageAt!.Value, c.FirstAiReplyAt!.Value))),
+                Stats.Of(facts.Episodes
+                    .Where(e => e is { Outcome: EpisodeOutcome.TakenOver, FirstAgentMessageAt: not null })
+                    .Select(e => Seconds(e.RequestedAt, e.FirstAgentMessageAt!.Value)))),
+            Stats.Of(closed.Select(c => Seconds(c.StartedAt, c.ClosedAt!.Value))),
+            new CountAndRate(aiResolved, Rate(aiResolved, conversations.Count)),
+            new CsatFigures(
+                rated.Length,
+                Rate(rated.Length, closed.Length),
+                rated.Length == 0 ? null : rated.Average(),
+                Rate(rated.Count(r => r >= 4), rated.Length),
+                Enumerable.Range(CsatRating.Min, CsatRating.Max).ToDictionary(r => r, r => rated.Count(x => x == r))));
+    }
+
+    /// <summary>One row per day or hour of the window, each computed exactly like a summary of that bucket.</summary>
+    public static IReadOnlyList<TimeseriesPoint> Timeseries(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, AnalyticsFacts facts)
+    {
+        var points = new List<TimeseriesPoint>();
+        for (var start = from; start < to; start += bucket)
+        {
+            var end = start + bucket < to ? start + bucket : to;
+            var inBucket = new AnalyticsFacts(
+                facts.Conversations.Where(c => c.StartedAt >= start && c.StartedAt < end).ToArray(),
+                facts.Episodes.Where(e => e.ConversationStartedAt >= start && e.ConversationStartedAt < end).ToArray(),
+                facts.Sessions.Where(s => s.ConversationStartedAt >= start && s.ConversationStartedAt < end).ToArray());
+            var s = Summarize(start, end, inBucket);
+            points.Add(new TimeseriesPoint(
+                start,
+                end,
+                s.Conversations,
+                s.Messages.Totals,
+                s.Handoff.Rate,
+                s.Episodes.Ended,
+                s.Episodes.Outcomes[EpisodeOutcome.TimedOut].Rate,
+                s.Episodes.Outcomes[EpisodeOutcome.TakenOver].Rate,
+                s.WaitTime.All.Median,
+                s.FirstResponseTime.Ai.Median,
+                s.FirstResponseTime.Human.Median,
+                s.AiResolution.Rate,
+                s.Csat.Average));
+        }
+
+        return points;
+    }
+
+    /// <summary>Per agent, over the conversations that started in the window; active sessions are those held now.</summary>
+    public static IReadOnlyList<AgentFigures> Agents(AnalyticsFacts facts, IReadOnlyDictionary<Guid, int> activeSessions)
+    {
+        var agents = facts.Sessions.Select(s => s.AgentId)
+            .Concat(facts.Episodes.Where(e => e.AgentId is not null).Select(e => e.AgentId!.Value))
+            .Concat(activeSessions.Keys)
+            .Distinct();
+        return agents
+            .Select(agent =>
+            {
+                var sessions = facts.Sessions.Where(s => s.AgentId == agent).ToArray();
+                return new AgentFigures(
+                    agent,
+                    sessions.Count(s => s.ByTakeover),
+                    sessions.Count(s => !s.ByTakeover),
+                    activeSessions.GetValueOrDefault(agent),
+                    Stats.Of(facts.Episodes
+                        .Where(e => e is { Outcome: EpisodeOutcome.TakenOver, FirstAgentMessageAt: not null } && e.AgentId == agent)
+                        .Select(e => Seconds(e.RequestedAt, e.FirstAgentMessageAt!.Value))),
+                    Stats.Of(sessions.Where(s => s.EndedAt is not null).Select(s => Seconds(s.StartedAt, s.EndedAt!.Value))));
+            })
+            .OrderByDescending(a => a.Takeovers)
+            .ThenBy(a => a.AgentId)
+            .ToArray();
+    }
+
+    public static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    private static double WaitSeconds(EpisodeFact e) => Seconds(e.RequestedAt, e.EndedAt!.Value);
+
+    private static double Seconds(DateTimeOffset from, DateTimeOffset to) => (to - from).TotalSeconds;
+}
+
+/// <summary>Count, mean, median and 90th percentile (linear interpolation between closest ranks); null figures when empty.</summary>
+public sealed record Stats(int Count, double? Mean, double? Median, double? P90)
+{
+    public static Stats Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0
+            ? new Stats(0, null, null, null)
+            : new Stats(sorted.Length, sorted.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.9));
+    }
+
+    /// <summary>The value at rank h = (n − 1)·p, interpolated between its neighbours (Excel PERCENTILE.INC, NumPy's default).</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lower = (int)Math.Floor(h);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((h - lower) * (sorted[upper] - sorted[lower]));
+    }
+}
+
+public sealed record CountAndRate(int Count, double? Rate);
+
+public sealed record AnalyticsSummary(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Conversations,
+    int ConversationsWithCustomerMessage,
+    MessageTotals Messages,
+    HandoffFigures Handoff,
+    EpisodeFigures Episodes,
+    WaitTimes WaitTime,
+    FirstResponseTimes FirstResponseTime,
+    Stats ResolutionTime,
+    CountAndRate AiResolution,
+    CsatFigures Csat);
+
+public sealed record MessageTotals(MessageCounts Totals, PerConversation PerConversation);
+
+public sealed record PerConversation(Stats Customer, Stats Ai, Stats Agent, Stats System);
+
+public sealed record HandoffFigures(int Conversations, double? Rate, IReadOnlyDictionary<HandoffReason, CountAndRate> ByReason);
+
+/// <summary>Ended episodes by outcome (rates over ended episodes sum to 1); open ones are counted apart.</summary>
+public sealed record EpisodeFigures(int Ended, int Open, IReadOnlyDictionary<EpisodeOutcome, CountAndRate> Outcomes);
+
+public sealed record WaitTimes(Stats TakenOver, Stats All);
+
+public sealed record FirstResponseTimes(Stats Ai, Stats Human);
+
+public sealed record CsatFigures(int Responses, double? ResponseRate, double? Average, double? SatisfiedShare, IReadOnlyDictionary<int, int> Distribution);
+
+public sealed record TimeseriesPoint(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Conversations,
+    MessageCounts Messages,
+    double? HandoffRate,
+    int EpisodesEnded,
+    double? TimeoutFallbackRate,
+    double? TakeoverRate,
+    double? MedianWaitSeconds,
+    double? MedianAiFirstResponseSeconds,
+    double? MedianHumanFirstResponseSeconds,
+    double? AiResolutionRate,
+    double? CsatAverage);
+
+/// <summary>An agent's figures; <see cref="Username"/> and <see cref="DisplayName"/> are filled in from the accounts.</summary>
+public sealed record AgentFigures(
+    Guid AgentId,
+    int Takeovers,
+    int TransfersReceived,
+    int ActiveSessions,
+    Stats FirstResponseTime,
+    Stats HandlingTime,
+    string? Username = null,
+    string? DisplayName = null);

@@ -1,0 +1,27 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Analytics;
+
+/// <summary>Per-agent figures: takeovers, sessions held now, human first response time, handling time.</summary>
+public sealed record GetAgentAnalyticsQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : IQuery<IReadOnlyList<AgentFigures>>, IWindowQuery;
+
+public sealed class GetAgentAnalyticsValidator : WindowValidator<GetAgentAnalyticsQuery>;
+
+public sealed class GetAgentAnalyticsHandler(AnalyticsWindow window, IAnalyticsReadModel readModel, IUserDirectory users)
+    : IQueryHandler<GetAgentAnalyticsQuery, IReadOnlyList<AgentFigures>>
+{
+    public async ValueTask<IReadOnlyList<AgentFigures>> Handle(GetAgentAnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Admin);
+        var (from, to) = window.Resolve(query.From, query.To);
+        var facts = await readModel.LoadAsync(from, to, cancellationToken);
+        var figures = AnalyticsCalculator.Agents(facts, await readModel.ActiveSessionsByAgentAsync(cancellationToken));
+        var names = await users.FindManyAsync(figures.Select(f => f.AgentId).ToArray(), cancellationToken);
+        return figures
+            .Select(f => names.TryGetValue(f.AgentId, out var user) ? f with { Username = user.Username, DisplayName = user.DisplayName } : f)
+            .ToArray();
+    }
+}

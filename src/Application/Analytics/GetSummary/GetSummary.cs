@@ -1,0 +1,20 @@
+using ChatClean.Application.Common;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Analytics;
+
+/// <summary>The figures of docs/metrics.md for the conversations that started in [from, to).</summary>
+public sealed record GetAnalyticsSummaryQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : IQuery<AnalyticsSummary>, IWindowQuery;
+
+public sealed class GetAnalyticsSummaryValidator : WindowValidator<GetAnalyticsSummaryQuery>;
+
+public sealed class GetAnalyticsSummaryHandler(AnalyticsWindow window) : IQueryHandler<GetAnalyticsSummaryQuery, AnalyticsSummary>
+{
+    public ValueTask<AnalyticsSummary> Handle(GetAnalyticsSummaryQuery query, CancellationToken cancellationToken)
+    {
+        query.Caller.EnsureRole(UserRole.Admin);
+        var (from, to) = window.Resolve(query.From, query.To);
+        return window.ComputeAsync("summary", from, to, (facts, _) => ValueTask.FromResult(AnalyticsCalculator.Summarize(from, to, facts)), cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Domain.Users;
+using ChatClean.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatClean.Infrastructure.ReadModels;
+
+public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
+{
+    public async Task<UserPage> ListAsync(UserRole? role, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Users.AsNoTracking();
+        if (role is { } r)
+        {
+            var name = r.ToWire();
+            query = query.Where(u => u.Role == name);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(u => EF.Functions.Like(u.Username, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(u => u.Username)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(u => new { User = u, Conversations = db.Conversations.Count(c => c.CustomerId == u.Id || c.AgentId == u.Id) })
+            .ToListAsync(cancellationToken);
+        return new UserPage(rows.Select(r => ToItem(r.User, r.Conversations)).ToArray(), page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, UserListItem>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken)).ToDictionary(u => u.Id, u => ToItem(u, 0));
+
+    private static UserListItem ToItem(UserRecord user, int conversations) => new(
+        user.Id,
+        user.Username,
+        user.DisplayName,
+        UserRoleNames.TryParse(user.Role, out var role) ? role : UserRole.Customer,
+        user.IsDisabled,
+        EfConversationReadModel.Utc(user.CreatedAt),
+        conversations);
+}

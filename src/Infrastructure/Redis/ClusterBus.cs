@@ -1,0 +1,68 @@
+using StackExchange.Redis;
+
+namespace ChatClean.Infrastructure.Redis;
+
+/// <summary>
+/// Fire-and-forget notices to every node of the deployment (this one included): "events were committed",
+/// "drop these cache tags". Receivers must tolerate duplicates and losses; nothing here carries data that
+/// is not also in the database.
+/// </summary>
+public interface IClusterBus
+{
+    void Publish(string channel, string message);
+
+    void Subscribe(string channel, Action<string> handler);
+}
+
+/// <summary>The embedded default: one node, so a notice is a direct call.</summary>
+public sealed class InProcessClusterBus : IClusterBus
+{
+    private readonly Dictionary<string, List<Action<string>>> _handlers = [];
+    private readonly Lock _lock = new();
+
+    public void Publish(string channel, string message)
+    {
+        Action<string>[] handlers;
+        lock (_lock)
+        {
+            handlers = _handlers.TryGetValue(channel, out var list) ? [.. list] : [];
+        }
+
+        foreach (var handler in handlers)
+        {
+            handler(message);
+        }
+    }
+
+    public void Subscribe(string channel, Action<string> handler)
+    {
+        lock (_lock)
+        {
+            if (!_handlers.TryGetValue(channel, out var list))
+            {
+                _handlers[channel] = list = [];
+            }
+
+            list.Add(handler);
+        }
+    }
+}
+
+/// <summary>Redis pub/sub between nodes. Channel names get the deployment's prefix, so deployments sharing a Redis do not hear each other.</summary>
+public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions options) : IClusterBus
+{
+    public void Publish(string channel, string message) =>
+        redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+
+    public void Subscribe(string channel, Action<string> handler) =>
+        redis.GetSubscriber().Subscribe(Channel(channel), (_, message) => handler(message!));
+
+    private RedisChannel Channel(string name) => RedisChannel.Literal($"{options.Prefix}:{name}");
+}
+
+/// <summary>Configuration section <c>Redis</c> (the connection itself is <c>ConnectionStrings:Redis</c>).</summary>
+public sealed class RedisOptions
+{
+    /// <summary>Prefix of every channel and key this deployment uses in Redis.</summary>
+    public string Prefix { get; set; } = "chatclean";
+}
