@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using ChatClean.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatClean.WebApi.IntegrationTests;
 
@@ -21,6 +23,9 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private MariaDbDatabase? _database;
 
     protected virtual bool UseSqlite => false;
+
+    /// <summary>Settings a subclass adds (or overrides) on top of the defaults below.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
     public MariaDbDatabase Database => _database ?? throw new InvalidOperationException("This factory runs on SQLite.");
 
@@ -110,6 +115,17 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Replaces services after the app registered its own (a hand-held clock, say).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 }
 

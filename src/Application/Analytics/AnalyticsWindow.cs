@@ -12,7 +12,7 @@ namespace ChatClean.Application.Analytics;
 public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(5);
 
     public ValueTask<T> ComputeAsync<T>(string kind, DateTimeOffset from, DateTimeOffset to, Func<AnalyticsFacts, CancellationToken, ValueTask<T>> compute, CancellationToken cancellationToken)
     {
