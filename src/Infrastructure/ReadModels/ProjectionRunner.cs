@@ -50,6 +50,14 @@ public sealed partial class ProjectionRunner<TProjection>(
                     continue;
                 }
 
+                // Caught up. A rebuild may have reset the stored checkpoint meanwhile: then start again from there.
+                var stored = await ReadCheckpointAsync(stoppingToken);
+                if (stored < checkpoint)
+                {
+                    checkpoint = stored;
+                    continue;
+                }
+
                 await Task.WhenAny(woken, Task.Delay(options.Value.SubscriptionPollInterval, clock, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,6 +71,13 @@ public sealed partial class ProjectionRunner<TProjection>(
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+    }
+
+    private async Task<long> ReadCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+        return await db.ProjectionCheckpoints.AsNoTracking().Where(c => c.Name == projection.Name).Select(c => c.Position).FirstAsync(cancellationToken);
     }
 
     private async Task<long> EnsureCheckpointAsync(CancellationToken cancellationToken)
