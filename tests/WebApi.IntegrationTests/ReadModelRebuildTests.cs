@@ -64,7 +64,7 @@ public sealed class ReadModelRebuildTests(ChatCleanApiFactory api) : IClassFixtu
         var kills = 0;
         while (true)
         {
-            using var node = ServiceProcess.Start(Settings(killed));
+            using var node = ServiceProcess.Start(typeof(Program).Assembly.Location, Settings(killed));
             var before = await ReadModelSnapshot.CheckpointAsync(killed.ConnectionString);
             var reached = await Eventually.ReturnsAsync(
                 () => ReadModelSnapshot.CheckpointAsync(killed.ConnectionString),
@@ -84,7 +84,7 @@ public sealed class ReadModelRebuildTests(ChatCleanApiFactory api) : IClassFixtu
 
         await rebuilt.ExecuteAsync($"INSERT INTO es_events SELECT * FROM `{killed.Name}`.es_events");
         await rebuilt.ExecuteAsync($"UPDATE es_log_head h JOIN `{killed.Name}`.es_log_head k ON k.id = h.id SET h.last_position = k.last_position, h.last_hash = k.last_hash");
-        using (ServiceProcess.Start(Settings(rebuilt)))
+        using (ServiceProcess.Start(typeof(Program).Assembly.Location, Settings(rebuilt)))
         {
             await Eventually.ReturnsAsync(() => ReadModelSnapshot.CheckpointAsync(rebuilt.ConnectionString), c => c >= head, TimeSpan.FromSeconds(120), "the rebuild");
         }

@@ -106,12 +106,11 @@ public static class AnalyticsCalculator
         return points;
     }
 
-    /// <summary>Per agent, over the conversations that started in the window; active sessions are those held now.</summary>
-    public static IReadOnlyList<AgentFigures> Agents(AnalyticsFacts facts, IReadOnlyDictionary<Guid, int> activeSessions)
+    /// <summary>Per agent, over the conversations that started in the window (active sessions, a figure of now, are filled in by the caller).</summary>
+    public static IReadOnlyList<AgentFigures> Agents(AnalyticsFacts facts)
     {
         var agents = facts.Sessions.Select(s => s.AgentId)
             .Concat(facts.Episodes.Where(e => e.AgentId is not null).Select(e => e.AgentId!.Value))
-            .Concat(activeSessions.Keys)
             .Distinct();
         return agents
             .Select(agent =>
@@ -121,7 +120,7 @@ public static class AnalyticsCalculator
                     agent,
                     sessions.Count(s => s.ByTakeover),
                     sessions.Count(s => !s.ByTakeover),
-                    activeSessions.GetValueOrDefault(agent),
+                    0,
                     Stats.Of(facts.Episodes
                         .Where(e => e is { Outcome: EpisodeOutcome.TakenOver, FirstAgentMessageAt: not null } && e.AgentId == agent)
                         .Select(e => Seconds(e.RequestedAt, e.FirstAgentMessageAt!.Value))),

@@ -75,12 +75,6 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
             query = query.Where(c => c.StartedAt < end);
         }
 
-        if (filter.Text is { } text)
-        {
-            var matching = ConversationsMentioning(text);
-            query = query.Where(c => matching.Contains(c.Id));
-        }
-
         if (filter.After is { } cursor)
         {
             var startedAt = cursor.StartedAt.UtcDateTime;
@@ -88,7 +82,10 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
             query = query.Where(c => c.StartedAt < startedAt || (c.StartedAt == startedAt && c.Id.CompareTo(id) < 0));
         }
 
-        var rows = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(filter.Limit + 1).ToListAsync(cancellationToken);
+        var take = filter.Limit + 1;
+        var rows = filter.Text is { } text
+            ? await MentioningAsync(query, text, take, cancellationToken)
+            : await NewestFirst(query).Take(take).ToListAsync(cancellationToken);
         var items = rows.Take(filter.Limit).Select(ToSummary).ToArray();
         var next = rows.Count > filter.Limit ? new ConversationCursor(items[^1].StartedAt, items[^1].Id).Encode() : null;
         return new ConversationPage(items, next);
@@ -151,26 +148,52 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     /// <summary>
-    /// Ids of conversations with a message containing <paramref name="text"/>. On MySQL, words of three or more
-    /// characters use the full-text index (every word must appear, as a word or word prefix); other text
-    /// (shorter words, Chinese and Japanese without spaces) is a substring match.
+    /// The newest <paramref name="take"/> conversations of <paramref name="query"/> with a message containing
+    /// <paramref name="text"/>. On MySQL, when every word has three or more characters: first the newest
+    /// conversations are scanned (common words fill a page there); otherwise the full-text index finds the few
+    /// conversations that match (every word as a word or word prefix); if it finds many, all conversations are
+    /// scanned, newest first. Other text (short words, Chinese or Japanese without spaces) and SQLite scan with a
+    /// substring match. Measured in bench/: tens of milliseconds on 1M messages except for substring scans of rare text.
     /// </summary>
-    private IQueryable<Guid> ConversationsMentioning(string text)
+    private async Task<List<ConversationRow>> MentioningAsync(IQueryable<ConversationRow> query, string text, int take, CancellationToken cancellationToken)
     {
+        const int RecentWindow = 2000;
+        const int FewMatches = 2000;
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
             .Where(w => w.Length > 0)
             .ToArray();
-        var useFullText = db.Database.IsMySql() && words.Length > 0 && words.All(w => w.Length >= MinFullTextTerm && !w.Any(IsCjk));
-        if (useFullText)
+        if (!db.Database.IsMySql() || words.Length == 0 || words.Any(w => w.Length < MinFullTextTerm || w.Any(IsCjk)))
         {
-            var boolean = string.Join(' ', words.Select(w => $"+{w}*"));
-            return db.Messages.Where(m => EF.Functions.Match(m.Body, boolean, MySqlMatchSearchMode.Boolean) > 0).Select(m => m.ConversationId);
+            return await NewestFirst(Containing(query, ["%" + EscapeLike(text) + "%"])).Take(take).ToListAsync(cancellationToken);
         }
 
-        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return db.Messages.Where(m => EF.Functions.Like(m.Body, pattern, "\\")).Select(m => m.ConversationId);
+        var patterns = words.Select(w => "%" + EscapeLike(w) + "%").ToArray();
+        var recent = await NewestFirst(Containing(NewestFirst(query).Take(RecentWindow), patterns)).Take(take).ToListAsync(cancellationToken);
+        if (recent.Count == take)
+        {
+            return recent;
+        }
+
+        var boolean = string.Join(' ', words.Select(w => $"+{w}*"));
+        var probe = await db.Messages
+            .Where(m => EF.Functions.Match(m.Body, boolean, MySqlMatchSearchMode.Boolean) > 0)
+            .Select(m => m.ConversationId)
+            .Distinct()
+            .Take(FewMatches + 1)
+            .ToListAsync(cancellationToken);
+        var matching = probe.Count <= FewMatches ? query.Where(c => probe.Contains(c.Id)) : Containing(query, patterns);
+        return await NewestFirst(matching).Take(take).ToListAsync(cancellationToken);
     }
+
+    private IQueryable<ConversationRow> Containing(IQueryable<ConversationRow> query, string[] patterns) =>
+        patterns.Aggregate(query, (q, pattern) => q.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Body, pattern, "\\"))));
+
+    private static IOrderedQueryable<ConversationRow> NewestFirst(IQueryable<ConversationRow> query) =>
+        query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id);
+
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uac00' and <= '\ud7af');
 

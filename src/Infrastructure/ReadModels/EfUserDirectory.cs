@@ -18,7 +18,7 @@ public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = "%" + EfConversationReadModel.EscapeLike(search.Trim()) + "%";
             query = query.Where(u => EF.Functions.Like(u.Username, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
         }
 
@@ -27,7 +27,7 @@ public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
             .OrderBy(u => u.Username)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Select(u => new { User = u, Conversations = db.Conversations.Count(c => c.CustomerId == u.Id || c.AgentId == u.Id) })
+            .Select(u => new { User = u, Conversations = db.Conversations.Count(c => c.CustomerId == u.Id) + db.Conversations.Count(c => c.AgentId == u.Id) })
             .ToListAsync(cancellationToken);
         return new UserPage(rows.Select(r => ToItem(r.User, r.Conversations)).ToArray(), page, pageSize, total);
     }

@@ -17,8 +17,15 @@ public sealed class GetAgentAnalyticsHandler(AnalyticsWindow window, IAnalyticsR
     {
         query.Caller.EnsureRole(UserRole.Admin);
         var (from, to) = window.Resolve(query.From, query.To);
-        var facts = await readModel.LoadAsync(from, to, cancellationToken);
-        var figures = AnalyticsCalculator.Agents(facts, await readModel.ActiveSessionsByAgentAsync(cancellationToken));
+        var inWindow = await window.ComputeAsync(
+            "agents", from, to, (facts, _) => ValueTask.FromResult(AnalyticsCalculator.Agents(facts)), cancellationToken);
+
+        // Agent load is a figure of now, never cached.
+        var active = await readModel.ActiveSessionsByAgentAsync(cancellationToken);
+        var figures = inWindow
+            .Select(f => f with { ActiveSessions = active.GetValueOrDefault(f.AgentId) })
+            .Concat(active.Keys.Except(inWindow.Select(f => f.AgentId)).Select(agent => new AgentFigures(agent, 0, 0, active[agent], Stats.Of([]), Stats.Of([]))))
+            .ToArray();
         var names = await users.FindManyAsync(figures.Select(f => f.AgentId).ToArray(), cancellationToken);
         return figures
             .Select(f => names.TryGetValue(f.AgentId, out var user) ? f with { Username = user.Username, DisplayName = user.DisplayName } : f)

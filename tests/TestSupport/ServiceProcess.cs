@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ChatClean.WebApi.IntegrationTests;
+namespace ChatClean.TestSupport;
 
 /// <summary>The WebApi as a separate operating-system process (for killing it, or for running several nodes).</summary>
 public sealed class ServiceProcess : IDisposable
@@ -24,10 +24,11 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> settings, string urls = "http://127.0.0.1:0")
+    /// <param name="webApiDll">The built <c>ChatClean.WebApi.dll</c> (its folder holds its dependencies).</param>
+    public static ServiceProcess Start(string webApiDll, IReadOnlyDictionary<string, string> settings, string urls = "http://127.0.0.1:0")
     {
-        var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var info = new ProcessStartInfo("dotnet", ["ChatClean.WebApi.dll", "--urls", urls])
+        var directory = Path.GetDirectoryName(Path.GetFullPath(webApiDll))!;
+        var info = new ProcessStartInfo("dotnet", [Path.GetFileName(webApiDll), "--urls", urls])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
