@@ -104,6 +104,7 @@ try
         await Latency.OfAsync("conversations, time range (1 day)", _ => GetAsync(http, $"/api/v1/admin/conversations?{Day(yesterday, 1)}&limit=50")),
         await Latency.OfAsync("conversations, text (rare word)", i => GetAsync(http, $"/api/v1/admin/conversations?q={10000 + i}&limit=50")),
         await Latency.OfAsync("conversations, text (two common words)", _ => GetAsync(http, "/api/v1/admin/conversations?q=invoice%20refund&limit=50")),
+        await Latency.OfAsync("conversations, text (common words and a rare one)", i => GetAsync(http, $"/api/v1/admin/conversations?q=invoice%20number%20{20000 + i}&limit=50"), calls: 10, warmup: 1),
         await Latency.OfAsync("conversation detail + transcript (uncached)", i => GetAsync(http, $"/api/v1/admin/conversations/{ids[i]}"), calls: 40),
         await Latency.OfAsync("conversation detail + transcript (cached)", _ => GetAsync(http, $"/api/v1/admin/conversations/{ids[0]}")),
         await Latency.OfAsync("users, search", i => GetAsync(http, $"/api/v1/admin/users?q={customers[i].ToString()[..4]}")),
