@@ -100,7 +100,8 @@ public static class DependencyInjection
             });
         }
 
-        services.AddHybridCache();
+        // Analytics facts of a busy day exceed HybridCache's default 1 MiB entry limit.
+        services.AddHybridCache(o => o.MaximumPayloadBytes = 64 * 1024 * 1024);
         services.AddSingleton<IReadCache, HybridReadCache>();
     }
 

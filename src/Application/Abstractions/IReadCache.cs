@@ -6,8 +6,14 @@ namespace ChatClean.Application.Abstractions;
 /// </summary>
 public interface IReadCache
 {
+    /// <param name="localOnly">Keep the entry in this process only (large entries that are cheaper to rebuild than to ship).</param>
     ValueTask<T> GetOrCreateAsync<T>(
-        string key, Func<CancellationToken, ValueTask<T>> factory, TimeSpan expiration, IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
+        string key,
+        Func<CancellationToken, ValueTask<T>> factory,
+        TimeSpan expiration,
+        IReadOnlyCollection<string> tags,
+        CancellationToken cancellationToken,
+        bool localOnly = false);
 }
 
 /// <summary>The tags read-model changes invalidate.</summary>

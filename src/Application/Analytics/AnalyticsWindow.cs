@@ -5,9 +5,11 @@ using FluentValidation;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>
-/// A window of analytics: the conversations that started in [from, to). A window that closed more than
-/// <see cref="SettleTime"/> ago is cached (its figures can still change when its conversations go on, and the
-/// projection then drops the cached answer); an open window is always computed afresh.
+/// A window of analytics: the conversations that started in [from, to). Two caches keep it cheap, both dropped by
+/// the projection as soon as a conversation of the day concerned changes (its figures can change long after the
+/// day):
+/// the answer for a window that ended more than <see cref="SettleTime"/> ago, and, in process, the facts of each
+/// settled day, so that a window still open ("the last 7 days") reads only the rows of its open part.
 /// </summary>
 public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache cache, TimeProvider clock)
 {
@@ -16,7 +18,7 @@ public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache ca
 
     public ValueTask<T> ComputeAsync<T>(string kind, DateTimeOffset from, DateTimeOffset to, Func<AnalyticsFacts, CancellationToken, ValueTask<T>> compute, CancellationToken cancellationToken)
     {
-        async ValueTask<T> Load(CancellationToken ct) => await compute(await readModel.LoadAsync(from, to, ct), ct);
+        async ValueTask<T> Load(CancellationToken ct) => await compute(await LoadFactsAsync(from, to, ct), ct);
 
         if (to > clock.GetUtcNow() - SettleTime)
         {
@@ -24,6 +26,39 @@ public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache ca
         }
 
         return cache.GetOrCreateAsync($"analytics:{kind}:{from.UtcTicks}:{to.UtcTicks}", Load, CacheTime, CacheTags.StartDays(from, to), cancellationToken);
+    }
+
+    /// <summary>The facts of [from, to), day by day (UTC): settled days from the in-process cache, the open rest fresh.</summary>
+    public async Task<AnalyticsFacts> LoadFactsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var settled = clock.GetUtcNow() - SettleTime;
+        var parts = new List<AnalyticsFacts>();
+        var start = from;
+        while (start < to)
+        {
+            var day = DateOnly.FromDateTime(start.UtcDateTime);
+            var nextDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = nextDay < to ? nextDay : to;
+            if (end > settled)
+            {
+                parts.Add(await readModel.LoadAsync(start, to, cancellationToken));
+                break;
+            }
+
+            var (segmentStart, segmentEnd) = (start, end);
+            parts.Add(await cache.GetOrCreateAsync(
+                $"analytics:facts:{segmentStart.UtcTicks}:{segmentEnd.UtcTicks}",
+                async ct => await readModel.LoadAsync(segmentStart, segmentEnd, ct),
+                CacheTime,
+                [CacheTags.StartDay(day)],
+                cancellationToken,
+                localOnly: true));
+            start = end;
+        }
+
+        return parts.Count == 1
+            ? parts[0]
+            : new AnalyticsFacts([.. parts.SelectMany(p => p.Conversations)], [.. parts.SelectMany(p => p.Episodes)], [.. parts.SelectMany(p => p.Sessions)]);
     }
 
     /// <summary>The requested window, or the last 7 days up to now.</summary>

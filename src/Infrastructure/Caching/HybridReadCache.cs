@@ -9,15 +9,25 @@ namespace ChatClean.Infrastructure.Caching;
 /// <summary><see cref="IReadCache"/> on HybridCache: L1 in process, L2 in Redis when <c>ConnectionStrings:Redis</c> is set.</summary>
 public sealed class HybridReadCache(HybridCache cache) : IReadCache
 {
-    /// <summary>How long a node may keep an entry in memory; shorter than the entry's life, as a bound on staleness if a notice is lost.</summary>
+    /// <summary>How long a node may keep a shared entry in memory; shorter than the entry's life, as a bound on staleness if a notice is lost.</summary>
     private static readonly TimeSpan LocalExpiration = TimeSpan.FromMinutes(1);
 
     public ValueTask<T> GetOrCreateAsync<T>(
-        string key, Func<CancellationToken, ValueTask<T>> factory, TimeSpan expiration, IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
+        string key,
+        Func<CancellationToken, ValueTask<T>> factory,
+        TimeSpan expiration,
+        IReadOnlyCollection<string> tags,
+        CancellationToken cancellationToken,
+        bool localOnly = false) =>
         cache.GetOrCreateAsync(
             key,
             factory,
-            new HybridCacheEntryOptions { Expiration = expiration, LocalCacheExpiration = expiration < LocalExpiration ? expiration : LocalExpiration },
+            new HybridCacheEntryOptions
+            {
+                Expiration = expiration,
+                LocalCacheExpiration = localOnly || expiration < LocalExpiration ? expiration : LocalExpiration,
+                Flags = localOnly ? HybridCacheEntryFlags.DisableDistributedCache : HybridCacheEntryFlags.None,
+            },
             tags,
             cancellationToken);
 }

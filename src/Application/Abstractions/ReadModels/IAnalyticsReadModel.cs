@@ -13,6 +13,8 @@ public interface IAnalyticsReadModel
     Task<IReadOnlyList<DailyCounts>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }
 
+/// <summary>The facts of a window. Immutable, so an in-process cache may hand the same instance to every reader.</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record AnalyticsFacts(
     IReadOnlyList<ConversationFact> Conversations,
     IReadOnlyList<EpisodeFact> Episodes,
