@@ -83,9 +83,11 @@ public static class DependencyInjection
         var redisOptions = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
         services.AddSingleton(redisOptions);
         var redis = configuration.GetConnectionString("Redis");
+        services.AddSingleton(PresenceOptions.From(configuration));
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<IClusterBus, InProcessClusterBus>();
+            services.AddSingleton<IPresence, InMemoryPresence>();
         }
         else
         {
@@ -93,6 +95,7 @@ public static class DependencyInjection
             redisConfiguration.AbortOnConnectFail = false;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConfiguration));
             services.AddSingleton<IClusterBus, RedisClusterBus>();
+            services.AddSingleton<IPresence, RedisPresence>();
             services.AddStackExchangeRedisCache(o =>
             {
                 o.ConfigurationOptions = redisConfiguration;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ChatClean.Application.Common;
 using ChatClean.Infrastructure.Persistence;
 using ChatClean.WebApi.Infrastructure;
+using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddCode);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddJwtAuthentication();
+        services.AddRealtime(configuration);
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"])

@@ -2,6 +2,7 @@ using ChatClean.Application;
 using ChatClean.Infrastructure;
 using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
+using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -22,6 +24,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
+app.MapRealtime();
 app.MapGroup("/api/v1")
     .MapAuthEndpoints()
     .MapConversationEndpoints()

@@ -1,4 +1,6 @@
+using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Conversations;
 
@@ -9,6 +11,18 @@ public static class ConversationAccess
     {
         var visible = loaded.State.Exists && (caller.IsStaff || loaded.State.CustomerId == caller.UserId);
         return visible ? loaded : throw NotFound();
+    }
+
+    /// <summary>Reads the conversation's first event and checks that <paramref name="caller"/> may see it, without loading the whole stream.</summary>
+    public static async Task EnsureVisibleAsync(IEventStore eventStore, Caller caller, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var first = await eventStore.ReadStreamAsync(new ConversationId(conversationId).StreamName, 1, 1, cancellationToken);
+        if (first is not [var start] ||
+            ConversationEventSerializer.Deserialize(start) is not ConversationStarted started ||
+            (!caller.IsStaff && started.CustomerId != caller.UserId.Value))
+        {
+            throw NotFound();
+        }
     }
 
     public static NotFoundException NotFound() => new("conversation.not_found", "No such conversation.");

@@ -13,6 +13,9 @@ public static class AgentEndpoints
         agent.MapGet("/queue", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetQueueQuery(http.User.ToCaller()), ct)));
 
+        agent.MapGet("/presence", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetPresenceQuery(http.User.ToCaller()), ct)));
+
         return api;
     }
 }

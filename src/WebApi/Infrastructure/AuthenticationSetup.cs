@@ -51,6 +51,16 @@ public static class AuthenticationSetup
             };
             options.Events = new JwtBearerEvents
             {
+                // Browsers cannot set headers on a WebSocket handshake: /ws also takes the token as ?access_token=.
+                OnMessageReceived = context =>
+                {
+                    if (context.HttpContext.Request.Path.StartsWithSegments("/ws") && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();

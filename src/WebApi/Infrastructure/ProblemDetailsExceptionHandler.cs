@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Common;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,7 +12,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, detail, errors) = Translate(exception);
+        var (status, code, detail, errors) = ErrorTranslator.Translate(exception);
         if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -37,37 +33,6 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Exception = exception,
         });
     }
-
-    private static (int Status, string Code, string Detail, IDictionary<string, string[]>? Errors) Translate(Exception exception) => exception switch
-    {
-        ValidationException validation => (
-            StatusCodes.Status400BadRequest,
-            "validation.failed",
-            "The request has invalid fields.",
-            validation.Errors
-                .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
-        DomainException domain => (
-            domain.Kind switch
-            {
-                DomainErrorKind.InvalidValue => StatusCodes.Status400BadRequest,
-                DomainErrorKind.NotAllowed => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status409Conflict,
-            },
-            domain.Code,
-            domain.Message,
-            null),
-        NotFoundException e => (StatusCodes.Status404NotFound, e.Code, e.Message, null),
-        ForbiddenException e => (StatusCodes.Status403Forbidden, e.Code, e.Message, null),
-        ConflictException e => (StatusCodes.Status409Conflict, e.Code, e.Message, null),
-        UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Code, e.Message, null),
-        BadHttpRequestException { InnerException: JsonException } => (
-            StatusCodes.Status400BadRequest, "request.malformed_json", "The request body is not valid JSON of the expected shape.", null),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (
-            StatusCodes.Status413PayloadTooLarge, "request.body_too_large", "The request body is too large.", null),
-        BadHttpRequestException e => (e.StatusCode, ProblemCodes.ForStatus(e.StatusCode), e.Message, null),
-        _ => (StatusCodes.Status500InternalServerError, "server.error", "The server failed to handle the request.", null),
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -25,14 +25,8 @@ public sealed class ListMessagesHandler(IEventStore eventStore) : IQueryHandler<
 {
     public async ValueTask<MessagePage> Handle(ListMessagesQuery query, CancellationToken cancellationToken)
     {
+        await ConversationAccess.EnsureVisibleAsync(eventStore, query.Caller, query.ConversationId, cancellationToken);
         var id = new ConversationId(query.ConversationId);
-        var first = await eventStore.ReadStreamAsync(id.StreamName, 1, 1, cancellationToken);
-        if (first is not [var startRecord] ||
-            ConversationEventSerializer.Deserialize(startRecord) is not ConversationStarted started ||
-            (!query.Caller.IsStaff && started.CustomerId != query.Caller.UserId.Value))
-        {
-            throw ConversationAccess.NotFound();
-        }
 
         var messages = new List<MessageView>(query.Limit);
         var from = query.AfterSeq + 1;

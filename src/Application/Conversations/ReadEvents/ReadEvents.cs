@@ -1,0 +1,44 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
+using FluentValidation;
+using Mediator;
+
+namespace ChatClean.Application.Conversations;
+
+/// <summary>
+/// Every event of a conversation after <see cref="AfterSeq"/>, in seq order, for a caller who may see it: what a
+/// real-time client that reconnects has missed.
+/// </summary>
+public sealed record ReadConversationEventsQuery(Caller Caller, Guid ConversationId, long AfterSeq) : IQuery<IReadOnlyList<StoredConversationEvent>>;
+
+public sealed class ReadConversationEventsValidator : AbstractValidator<ReadConversationEventsQuery>
+{
+    public ReadConversationEventsValidator() => RuleFor(q => q.AfterSeq).GreaterThanOrEqualTo(0);
+}
+
+public sealed class ReadConversationEventsHandler(IEventStore eventStore)
+    : IQueryHandler<ReadConversationEventsQuery, IReadOnlyList<StoredConversationEvent>>
+{
+    private const int PageSize = 500;
+
+    public async ValueTask<IReadOnlyList<StoredConversationEvent>> Handle(ReadConversationEventsQuery query, CancellationToken cancellationToken)
+    {
+        await ConversationAccess.EnsureVisibleAsync(eventStore, query.Caller, query.ConversationId, cancellationToken);
+        var stream = new ConversationId(query.ConversationId).StreamName;
+
+        var events = new List<StoredConversationEvent>();
+        var from = query.AfterSeq + 1;
+        while (true)
+        {
+            var page = await eventStore.ReadStreamAsync(stream, from, PageSize, cancellationToken);
+            events.AddRange(page.Select(r => new StoredConversationEvent(r, ConversationEventSerializer.Deserialize(r))));
+            if (page.Count < PageSize)
+            {
+                return events;
+            }
+
+            from = page[^1].Revision + 1;
+        }
+    }
+}

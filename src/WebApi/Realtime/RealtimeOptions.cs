@@ -1,0 +1,31 @@
+namespace ChatClean.WebApi.Realtime;
+
+/// <summary>Configuration section <c>Realtime</c>: the limits of the WebSocket gateway.</summary>
+public sealed class RealtimeOptions
+{
+    public const string SectionName = "Realtime";
+
+    /// <summary>A client frame above this many bytes closes the connection with 1009.</summary>
+    public int MaxFrameBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Frames waiting for a slow client; when full, the client is disconnected with 4008.</summary>
+    public int SendQueueCapacity { get; set; } = 512;
+
+    /// <summary>A client that sends nothing (not even <c>ping</c>) for this long is closed with 4002.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>WebSocket protocol pings from the server; a peer that does not answer within the same time is dropped.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Sustained client frames per second per connection; above it, frames are refused with <c>rate_limited</c>.</summary>
+    public double FramesPerSecond { get; set; } = 20;
+
+    /// <summary>Frames a client may send at once before the rate applies.</summary>
+    public int FrameBurst { get; set; } = 40;
+
+    /// <summary>At most one typing notice per conversation per connection in this interval is relayed.</summary>
+    public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an agent stays "online" after their last sign of life.</summary>
+    public TimeSpan PresenceExpiry { get; set; } = TimeSpan.FromSeconds(60);
+}

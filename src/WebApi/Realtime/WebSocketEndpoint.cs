@@ -1,0 +1,142 @@
+using System.Net.WebSockets;
+using System.Text;
+using ChatClean.Application.Abstractions;
+using ChatClean.Domain.Users;
+using ChatClean.WebApi.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace ChatClean.WebApi.Realtime;
+
+/// <summary>
+/// <c>GET /ws</c>: authenticated like the REST API (bearer header or <c>access_token</c> query parameter; refused
+/// with 401 before the upgrade), then plain JSON text frames both ways. docs/websocket-protocol.md is the contract.
+/// </summary>
+public static partial class WebSocketEndpoint
+{
+    public const WebSocketCloseStatus FrameTooLarge = WebSocketCloseStatus.MessageTooBig;
+
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
+    {
+        app.Map("/ws", HandleAsync).RequireAuthorization().WithTags("Realtime");
+        return app;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext http,
+        ConnectionManager connections,
+        MessageRouter router,
+        IPresence presence,
+        IOptions<RealtimeOptions> options,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = 400, Title = "Bad Request", Detail = "This endpoint speaks WebSocket only.", Extensions = { ["code"] = "request.not_websocket" } },
+            });
+            return;
+        }
+
+        var settings = options.Value;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveInterval,
+        });
+        using var connection = new ClientConnection(socket, http.User.ToCaller(), settings.SendQueueCapacity);
+        var isAgent = connection.Caller.Role == UserRole.Agent;
+        connections.Add(connection);
+        if (isAgent)
+        {
+            await presence.TouchAsync(connection.Caller.UserId.Value, null, lifetime.ApplicationStopping);
+        }
+
+        var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
+        var sending = connection.RunSendLoopAsync();
+        try
+        {
+            await ReceiveLoopAsync(socket, connection, router, settings, lifetime.ApplicationStopping);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            LogDropped(logger, exception, connection.Id);
+        }
+        finally
+        {
+            connection.Close(WebSocketCloseStatus.NormalClosure, "bye");
+            if (await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(10))) != sending)
+            {
+                connection.Abort();
+            }
+
+            connections.Remove(connection);
+            if (isAgent && !connections.OfUser(connection.Caller.UserId.Value).Any())
+            {
+                await presence.LeaveAsync(connection.Caller.UserId.Value, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task ReceiveLoopAsync(
+        WebSocket socket, ClientConnection connection, MessageRouter router, RealtimeOptions settings, CancellationToken stopping)
+    {
+        var buffer = new byte[settings.MaxFrameBytes];
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        while (socket.State == WebSocketState.Open)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.Closing);
+            idle.CancelAfter(settings.IdleTimeout);
+            var count = 0;
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        connection.Close(FrameTooLarge, $"frames are limited to {settings.MaxFrameBytes} bytes");
+                        return;
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), idle.Token);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+            }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested && !connection.Closing.IsCancellationRequested)
+            {
+                connection.Close(ClientConnection.IdleTimeout, "idle timeout");
+                return;
+            }
+
+            switch (result.MessageType)
+            {
+                case WebSocketMessageType.Close:
+                    connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
+                    return;
+                case WebSocketMessageType.Binary:
+                    connection.Send(ServerFrame.Error(null, "frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."));
+                    continue;
+            }
+
+            try
+            {
+                strictUtf8.GetCharCount(buffer, 0, count);
+            }
+            catch (DecoderFallbackException)
+            {
+                connection.Close(WebSocketCloseStatus.InvalidPayloadData, "text frames must be valid UTF-8");
+                return;
+            }
+
+            await router.RouteAsync(connection, buffer.AsMemory(0, count), stopping);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {Connection} dropped")]
+    private static partial void LogDropped(ILogger logger, Exception exception, Guid connection);
+}
