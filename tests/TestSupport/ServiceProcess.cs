@@ -51,6 +51,15 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
+    /// <summary>SIGTERM: the service shuts down gracefully.</summary>
+    public async Task TerminateAsync(TimeSpan within)
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, open transactions are abandoned.</summary>
     public void Kill()
     {

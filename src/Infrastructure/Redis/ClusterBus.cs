@@ -48,11 +48,23 @@ public sealed class InProcessClusterBus : IClusterBus
     }
 }
 
-/// <summary>Redis pub/sub between nodes. Channel names get the deployment's prefix, so deployments sharing a Redis do not hear each other.</summary>
+/// <summary>
+/// Redis pub/sub between nodes. Channel names get the deployment's prefix, so deployments sharing a Redis do not
+/// hear each other. Publishing never throws: while Redis is away a notice is lost, and the receivers' fallbacks
+/// (the log poll, cache expiry) cover it; subscriptions come back with the connection.
+/// </summary>
 public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions options) : IClusterBus
 {
-    public void Publish(string channel, string message) =>
-        redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+    public void Publish(string channel, string message)
+    {
+        try
+        {
+            redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+        }
+    }
 
     public void Subscribe(string channel, Action<string> handler) =>
         redis.GetSubscriber().Subscribe(Channel(channel), (_, message) => handler(message!));

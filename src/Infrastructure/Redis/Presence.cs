@@ -14,7 +14,8 @@ public sealed record PresenceOptions(TimeSpan Expiry)
 
 /// <summary>
 /// Presence shared by every node: a sorted set of agent ids scored by the time their presence expires, and a hash
-/// of their statuses. Expired members are pruned on read.
+/// of their statuses. Expired members are pruned on read. Presence is a hint: while Redis is away, signs of life
+/// are dropped and nobody is reported present, and nothing else fails.
 /// </summary>
 public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions redisOptions, PresenceOptions options, TimeProvider clock) : IPresence
 {
@@ -23,6 +24,42 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
     private RedisKey Statuses => $"{redisOptions.Prefix}:presence:status";
 
     public async Task TouchAsync(Guid agentId, PresenceStatus? status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TouchCoreAsync(agentId, status);
+        }
+        catch (RedisException)
+        {
+        }
+    }
+
+    public async Task LeaveAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            await db.SortedSetRemoveAsync(Expiries, agentId.ToString("N"));
+            await db.HashDeleteAsync(Statuses, agentId.ToString("N"));
+        }
+        catch (RedisException)
+        {
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, PresenceStatus>> PresentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PresentCoreAsync();
+        }
+        catch (RedisException)
+        {
+            return new Dictionary<Guid, PresenceStatus>();
+        }
+    }
+
+    private async Task TouchCoreAsync(Guid agentId, PresenceStatus? status)
     {
         var db = redis.GetDatabase();
         var expires = (clock.GetUtcNow() + options.Expiry).ToUnixTimeMilliseconds();
@@ -37,14 +74,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
         }
     }
 
-    public async Task LeaveAsync(Guid agentId, CancellationToken cancellationToken)
-    {
-        var db = redis.GetDatabase();
-        await db.SortedSetRemoveAsync(Expiries, agentId.ToString("N"));
-        await db.HashDeleteAsync(Statuses, agentId.ToString("N"));
-    }
-
-    public async Task<IReadOnlyDictionary<Guid, PresenceStatus>> PresentAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<Guid, PresenceStatus>> PresentCoreAsync()
     {
         var db = redis.GetDatabase();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -199,6 +199,12 @@ public sealed class ClientConnection : IDisposable
                 _socket.Abort();
             }
         }
+
+        // A client that does not answer the close frame is not waited for long.
+        if (!_closing.IsCancellationRequested)
+        {
+            _closing.CancelAfter(TimeSpan.FromSeconds(5));
+        }
     }
 
     /// <summary>Sends what is queued, then closes with <paramref name="status"/> (the send loop does the closing).</summary>

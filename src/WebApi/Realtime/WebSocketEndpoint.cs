@@ -81,46 +81,53 @@ public static partial class WebSocketEndpoint
         }
     }
 
+    /// <summary>
+    /// Reads client frames until the client closes. Server-side closes (idle, shutdown, protocol errors) go out as
+    /// close frames through the send loop and end this loop when the client answers them: cancelling a receive would
+    /// abort the socket without a close code.
+    /// </summary>
     private static async Task ReceiveLoopAsync(
         WebSocket socket, ClientConnection connection, MessageRouter router, RealtimeOptions settings, CancellationToken stopping)
     {
         var buffer = new byte[settings.MaxFrameBytes];
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        using var idle = new Timer(_ => connection.Close(ClientConnection.IdleTimeout, "idle timeout"), null, settings.IdleTimeout, Timeout.InfiniteTimeSpan);
         while (socket.State == WebSocketState.Open)
         {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.Closing);
-            idle.CancelAfter(settings.IdleTimeout);
             var count = 0;
+            var tooLarge = false;
             ValueWebSocketReceiveResult result;
-            try
+            do
             {
-                do
+                if (count == buffer.Length)
                 {
-                    if (count == buffer.Length)
-                    {
-                        connection.Close(FrameTooLarge, $"frames are limited to {settings.MaxFrameBytes} bytes");
-                        return;
-                    }
-
-                    result = await socket.ReceiveAsync(buffer.AsMemory(count), idle.Token);
-                    count += result.Count;
+                    // Read the rest and drop it, so that the close frame can be exchanged cleanly.
+                    tooLarge = true;
+                    count = 0;
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                result = await socket.ReceiveAsync(buffer.AsMemory(count), connection.Closing);
+                count += result.Count;
             }
-            catch (OperationCanceledException) when (!stopping.IsCancellationRequested && !connection.Closing.IsCancellationRequested)
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+            idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
+            if (result.MessageType == WebSocketMessageType.Close)
             {
-                connection.Close(ClientConnection.IdleTimeout, "idle timeout");
+                connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
                 return;
             }
 
-            switch (result.MessageType)
+            if (tooLarge)
             {
-                case WebSocketMessageType.Close:
-                    connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
-                    return;
-                case WebSocketMessageType.Binary:
-                    connection.Send(ServerFrame.Error(null, "frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."));
-                    continue;
+                connection.Close(FrameTooLarge, $"frames are limited to {settings.MaxFrameBytes} bytes");
+                continue;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                connection.Send(ServerFrame.Error(null, "frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."));
+                continue;
             }
 
             try
@@ -130,7 +137,7 @@ public static partial class WebSocketEndpoint
             catch (DecoderFallbackException)
             {
                 connection.Close(WebSocketCloseStatus.InvalidPayloadData, "text frames must be valid UTF-8");
-                return;
+                continue;
             }
 
             await router.RouteAsync(connection, buffer.AsMemory(0, count), stopping);

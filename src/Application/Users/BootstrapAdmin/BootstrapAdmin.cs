@@ -1,4 +1,5 @@
 using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Application.Common;
 using ChatClean.Domain.Users;
 using Mediator;
 
@@ -29,7 +30,20 @@ public sealed class BootstrapAdminHandler(IUserRepository users, AccountCreator 
             return BootstrapAdminOutcome.NotConfigured;
         }
 
-        await accounts.CreateAsync(command.Username, command.Password, "Administrator", UserRole.Admin, cancellationToken);
-        return BootstrapAdminOutcome.Created;
+        try
+        {
+            await accounts.CreateAsync(command.Username, command.Password, "Administrator", UserRole.Admin, cancellationToken);
+            return BootstrapAdminOutcome.Created;
+        }
+        catch (ConflictException)
+        {
+            // Another node, starting at the same moment, created it first.
+            if (await users.AnyWithRoleAsync(UserRole.Admin, cancellationToken))
+            {
+                return BootstrapAdminOutcome.AdminAlreadyExists;
+            }
+
+            throw;
+        }
     }
 }

@@ -2,7 +2,10 @@ using ChatClean.Application.Conversations;
 
 namespace ChatClean.WebApi.Realtime.Handlers;
 
-/// <summary><c>conversation.takeover</c> (agents): the same command as <c>POST …/takeover</c>.</summary>
+/// <summary>
+/// <c>conversation.takeover</c> (agents): the same command as <c>POST …/takeover</c>. From the takeover on, the
+/// agent's connections follow the conversation live; a <c>resume</c> brings what came before.
+/// </summary>
 public sealed class TakeOverHandler : IFrameHandler
 {
     public string Type => "conversation.takeover";
@@ -11,11 +14,8 @@ public sealed class TakeOverHandler : IFrameHandler
     {
         var id = context.RequiredGuid("conversationId");
         var changed = await context.Mediator.Send(new TakeOverCommand(context.Connection.Caller, id), cancellationToken);
+        context.Connection.Follow(id, changed.Version - 1);
         context.Ack(id, changed.Version);
-        if (!context.Connection.IsSubscribed(id))
-        {
-            await ResumeHandler.ResumeAsync(context, id, context.OptionalLong("afterSeq", 0), cancellationToken);
-        }
     }
 }
 

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using ChatClean.Infrastructure;
+using ChatClean.Infrastructure.Persistence;
+using ChatClean.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatClean.WebApi.IntegrationTests.Realtime;
+
+/// <summary>Tests that restart the shared Redis run alone, after every other test of this assembly.</summary>
+[CollectionDefinition(nameof(RedisRestart), DisableParallelization = true)]
+public sealed class RedisRestart;
+
+/// <summary>Two service processes on two ports, one MariaDB database and one Redis: clients on either node see each other.</summary>
+[Collection(nameof(RedisRestart))]
+public sealed class TwoNodeTests : IAsyncLifetime
+{
+    private MariaDbDatabase _database = null!;
+    private ServiceProcess _nodeA = null!;
+    private ServiceProcess _nodeB = null!;
+    private Uri _a = null!;
+    private Uri _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
+        await using (var db = new MySqlChatCleanDbContext(
+            new DbContextOptionsBuilder<MySqlChatCleanDbContext>().UseMySql(_database.ConnectionString, StorageSetup.MySqlServerVersion).Options))
+        {
+            await DatabaseMigrator.MigrateAsync(db, default);
+        }
+
+        var prefix = $"chatclean-test-{Guid.NewGuid():N}";
+        (_nodeA, _a) = await StartNodeAsync(prefix);
+        (_nodeB, _b) = await StartNodeAsync(prefix);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _nodeA.Dispose();
+        _nodeB.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_customer_on_node_A_and_an_agent_on_node_B_see_each_others_messages_typing_and_state()
+    {
+        using var onA = new HttpClient { BaseAddress = _a };
+        using var onB = new HttpClient { BaseAddress = _b };
+        await onA.PostAsJsonAsync("/api/v1/auth/register", new { username = "two-node-customer", password = "customer-password" });
+        var customer = await LoginAsync(onA, "two-node-customer", "customer-password");
+        var admin = await LoginAsync(onB, "root-admin", "root-admin-password");
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/users") { Content = JsonContent.Create(new { username = "two-node-agent", password = "agent-password", role = "agent" }) })
+        {
+            request.Headers.Authorization = new("Bearer", admin);
+            (await onB.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var agent = await LoginAsync(onB, "two-node-agent", "agent-password");
+        await using var customerWs = await WsClient.ConnectAsync(_a, customer);
+        await using var agentWs = await WsClient.ConnectAsync(_b, agent);
+        onA.DefaultRequestHeaders.Authorization = new("Bearer", customer);
+        var id = (await (await onA.PostAsJsonAsync("/api/v1/conversations", new { subject = "two nodes" })).Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
+
+        await customerWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "c1", body = "hello from A" });
+        await customerWs.SendAsync(new { type = "human.request", conversationId = id });
+        await agentWs.ExpectAsync(f => f.Type() == "queue.updated" && f.Text("conversationId") == id, "the request on node B");
+
+        await agentWs.SendAsync(new { type = "conversation.takeover", conversationId = id });
+        await agentWs.ExpectTypeAsync("ack");
+        await agentWs.SendAsync(new { type = "resume", conversationId = id, afterSeq = 0 });
+        (await agentWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 2, "the customer's message, resumed on B")).Text("body").ShouldBe("hello from A");
+        (await customerWs.ExpectAsync(f => f.Type() == "conversation.state" && f.Text("mode") == "human", "the takeover on node A")).Seq().ShouldBe(4);
+
+        await agentWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "a1", body = "hello from B" });
+        (await customerWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 5, "the agent's message on A")).Text("body").ShouldBe("hello from B");
+
+        await customerWs.SendAsync(new { type = "typing", conversationId = id, isTyping = true });
+        (await agentWs.ExpectTypeAsync("typing")).Text("conversationId").ShouldBe(id);
+        await agentWs.SendAsync(new { type = "typing", conversationId = id, isTyping = true });
+        (await customerWs.ExpectTypeAsync("typing")).Text("userId").ShouldNotBeNull();
+
+        await customerWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "c2", body = "thanks B" });
+        (await agentWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 6, "the customer's reply on B")).Text("body").ShouldBe("thanks B");
+
+        // Node A shuts down gracefully: its sockets are closed with 1001 (going away).
+        await _nodeA.TerminateAsync(TimeSpan.FromSeconds(30));
+        (await customerWs.ClosedAsync()).ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
+
+        // The customer reconnects to node B and resumes where it was: nothing accepted was lost.
+        await using var again = await WsClient.ConnectAsync(_b, customer);
+        await again.SendAsync(new { type = "resume", conversationId = id, afterSeq = 4 });
+        (await again.ExpectTypeAsync("resumed")).Seq().ShouldBe(6);
+        again.Received.Where(f => f.Type() == "message").Select(f => f.Seq()).ShouldBe([5, 6]);
+    }
+
+    [Fact]
+    public async Task When_Redis_restarts_messages_still_cross_nodes_and_typing_comes_back()
+    {
+        using var onA = new HttpClient { BaseAddress = _a };
+        using var onB = new HttpClient { BaseAddress = _b };
+        await onA.PostAsJsonAsync("/api/v1/auth/register", new { username = "restart-customer", password = "customer-password" });
+        var customer = await LoginAsync(onA, "restart-customer", "customer-password");
+        var admin = await LoginAsync(onB, "root-admin", "root-admin-password");
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/users") { Content = JsonContent.Create(new { username = "restart-agent", password = "agent-password", role = "agent" }) })
+        {
+            request.Headers.Authorization = new("Bearer", admin);
+            (await onB.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var agent = await LoginAsync(onB, "restart-agent", "agent-password");
+        await using var customerWs = await WsClient.ConnectAsync(_a, customer);
+        await using var agentWs = await WsClient.ConnectAsync(_b, agent);
+        onA.DefaultRequestHeaders.Authorization = new("Bearer", customer);
+        var id = (await (await onA.PostAsJsonAsync("/api/v1/conversations", new { })).Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
+        await agentWs.SendAsync(new { type = "conversation.takeover", conversationId = id });
+        await customerWs.ExpectAsync(f => f.Type() == "conversation.state" && f.Text("mode") == "human", "the takeover");
+
+        await RedisServer.StopAsync();
+        try
+        {
+            await customerWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "while-down", body = "Redis is down" });
+            (await customerWs.ExpectTypeAsync("ack")).Seq().ShouldBe(3);
+            (await agentWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 3, "the message, found by node B's log poll")).Text("body").ShouldBe("Redis is down");
+        }
+        finally
+        {
+            await RedisServer.StartAsync();
+        }
+
+        var typing = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await customerWs.SendAsync(new { type = "typing", conversationId = id, isTyping = true });
+                await Task.Delay(1100);
+                return agentWs.Received.Any(f => f.Type() == "typing");
+            },
+            arrived => arrived,
+            TimeSpan.FromSeconds(30),
+            "typing to cross nodes again once Redis is back");
+        typing.ShouldBeTrue();
+        await customerWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "after", body = "Redis is back" });
+        (await agentWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 4, "a message after the restart")).Text("body").ShouldBe("Redis is back");
+    }
+
+    private async Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix)
+    {
+        var port = FreePort();
+        var node = ServiceProcess.Start(typeof(Program).Assembly.Location, new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "MySql",
+            ["ConnectionStrings:MySql"] = _database.ConnectionString,
+            ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
+            ["Redis:Prefix"] = prefix,
+            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N")),
+            ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
+            ["Bootstrap:AdminUsername"] = ChatCleanApiFactory.AdminUsername,
+            ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
+            ["Passwords:BcryptWorkFactor"] = "4",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, $"http://127.0.0.1:{port}");
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = address };
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await probe.GetAsync("/health/ready")).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return HttpStatusCode.ServiceUnavailable;
+                }
+            },
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            $"node on {port} to be ready; output: {node.Output}");
+        return (node, address);
+    }
+
+    private static async Task<string> LoginAsync(HttpClient client, string username, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
