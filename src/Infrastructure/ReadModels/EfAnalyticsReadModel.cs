@@ -89,6 +89,16 @@ public sealed class EfAnalyticsReadModel(ChatCleanDbContext db) : IAnalyticsRead
             .ToArray();
     }
 
+    public async Task<(int Waiting, int HumanSessions, int StartedSince, DateTimeOffset? OldestWaitingSince)> NowAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var start = since.UtcDateTime;
+        var waiting = await db.WaitingEpisodes.AsNoTracking().Where(e => e.EndedAt == null).CountAsync(cancellationToken);
+        var oldest = await db.WaitingEpisodes.AsNoTracking().Where(e => e.EndedAt == null).OrderBy(e => e.RequestedAt).Select(e => (DateTime?)e.RequestedAt).FirstOrDefaultAsync(cancellationToken);
+        var sessions = await db.AgentSessions.AsNoTracking().Where(s => s.EndedAt == null).CountAsync(cancellationToken);
+        var started = await db.Conversations.AsNoTracking().Where(c => c.StartedAt >= start).CountAsync(cancellationToken);
+        return (waiting, sessions, started, Utc(oldest));
+    }
+
     private static DateTimeOffset Utc(DateTime value) => EfConversationReadModel.Utc(value);
 
     private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? EfConversationReadModel.Utc(v) : null;

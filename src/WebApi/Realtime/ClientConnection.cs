@@ -40,6 +40,9 @@ public sealed class ClientConnection : IDisposable
 
     public Caller Caller { get; }
 
+    /// <summary>An admin connection that asked for the live figures.</summary>
+    public bool WatchesFigures { get; set; }
+
     /// <summary>Cancelled when the connection is being closed, for whatever reason.</summary>
     public CancellationToken Closing => _closing.Token;
 

@@ -14,10 +14,11 @@ public static class RealtimeSetup
         services.AddHostedService(sp => sp.GetRequiredService<TypingRelay>());
         services.AddHostedService<ConversationFeed>();
         services.AddHostedService<GracefulClose>();
+        services.AddHostedService<LiveFiguresPublisher>();
         foreach (var handler in new[]
         {
             typeof(PingHandler), typeof(PresenceHandler), typeof(ResumeHandler), typeof(SendMessageHandler), typeof(HumanRequestHandler),
-            typeof(TypingHandler), typeof(TakeOverHandler), typeof(ReleaseHandler), typeof(CloseHandler),
+            typeof(TypingHandler), typeof(TakeOverHandler), typeof(ReleaseHandler), typeof(CloseHandler), typeof(WatchFiguresHandler),
         })
         {
             services.AddSingleton(typeof(IFrameHandler), handler);

@@ -11,6 +11,9 @@ public interface IAnalyticsReadModel
     Task<IReadOnlyDictionary<Guid, int>> ActiveSessionsByAgentAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DailyCounts>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>Figures of the moment: conversations waiting, human sessions open, conversations started since <paramref name="since"/>.</summary>
+    Task<(int Waiting, int HumanSessions, int StartedSince, DateTimeOffset? OldestWaitingSince)> NowAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }
 
 /// <summary>The facts of a window. Immutable, so an in-process cache may hand the same instance to every reader.</summary>

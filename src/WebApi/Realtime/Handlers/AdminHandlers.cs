@@ -1,0 +1,29 @@
+using ChatClean.Application.Analytics;
+using ChatClean.Domain.Users;
+
+namespace ChatClean.WebApi.Realtime.Handlers;
+
+/// <summary>
+/// <c>figures.watch</c> (admins): the connection receives a <c>figures</c> frame now and then every few seconds
+/// (<see cref="LiveFiguresPublisher"/>); <c>"watch": false</c> stops it.
+/// </summary>
+public sealed class WatchFiguresHandler : IFrameHandler
+{
+    public string Type => "figures.watch";
+
+    public async ValueTask HandleAsync(FrameContext context, CancellationToken cancellationToken)
+    {
+        if (context.Connection.Caller.Role != UserRole.Admin)
+        {
+            throw new FrameException("auth.forbidden", "Only admins watch the live figures.");
+        }
+
+        var watch = context.OptionalBool("watch", true);
+        context.Connection.WatchesFigures = watch;
+        if (watch)
+        {
+            var figures = await context.Mediator.Send(new GetLiveFiguresQuery(context.Connection.Caller), cancellationToken);
+            context.Connection.Send(ServerFrame.Create("figures", figures));
+        }
+    }
+}
