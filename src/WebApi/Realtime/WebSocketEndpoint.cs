@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using ChatClean.Application.Abstractions;
 using ChatClean.Domain.Users;
 using ChatClean.WebApi.Infrastructure;
@@ -63,7 +62,10 @@ public static partial class WebSocketEndpoint
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
+            // The WebSocket layer itself refuses protocol violations (a text frame that is not UTF-8 gets 1007) and
+            // has sent its close frame; linger a moment so the peer reads it before the connection is torn down.
             LogDropped(logger, exception, connection.Id);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
         }
         finally
         {
@@ -90,7 +92,6 @@ public static partial class WebSocketEndpoint
         WebSocket socket, ClientConnection connection, MessageRouter router, RealtimeOptions settings, CancellationToken stopping)
     {
         var buffer = new byte[settings.MaxFrameBytes];
-        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         using var idle = new Timer(_ => connection.Close(ClientConnection.IdleTimeout, "idle timeout"), null, settings.IdleTimeout, Timeout.InfiniteTimeSpan);
         while (socket.State == WebSocketState.Open)
         {
@@ -127,16 +128,6 @@ public static partial class WebSocketEndpoint
             if (result.MessageType == WebSocketMessageType.Binary)
             {
                 connection.Send(ServerFrame.Error(null, "frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."));
-                continue;
-            }
-
-            try
-            {
-                strictUtf8.GetCharCount(buffer, 0, count);
-            }
-            catch (DecoderFallbackException)
-            {
-                connection.Close(WebSocketCloseStatus.InvalidPayloadData, "text frames must be valid UTF-8");
                 continue;
             }
 
