@@ -51,7 +51,7 @@ try
     Console.WriteLine($"seeded {events:N0} events in {appendSeconds:F1} s: {appendRate:N0} events/s through the event store (32 writers, one append per conversation)");
     Console.WriteLine($"  baseline: {insertBaseline:N0} durable single-row INSERTs/s (32 writers, autocommit) → ratio {appendRate / insertBaseline:F2}");
 
-    var port = FreePort();
+    var port = Ports.Free();
     using var service = ServiceProcess.Start(webApiDll, new Dictionary<string, string>
     {
         ["Storage:Provider"] = "MySql",
@@ -238,11 +238,4 @@ static async Task<string[]> ColumnAsync(string connectionString, string sql)
     }
 
     return [.. values];
-}
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }

@@ -47,22 +47,10 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_on_node_A_and_an_agent_on_node_B_see_each_others_messages_typing_and_state()
     {
-        using var onA = new HttpClient { BaseAddress = _a };
-        using var onB = new HttpClient { BaseAddress = _b };
-        await onA.PostAsJsonAsync("/api/v1/auth/register", new { username = "two-node-customer", password = "customer-password" });
-        var customer = await LoginAsync(onA, "two-node-customer", "customer-password");
-        var admin = await LoginAsync(onB, "root-admin", "root-admin-password");
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/users") { Content = JsonContent.Create(new { username = "two-node-agent", password = "agent-password", role = "agent" }) })
-        {
-            request.Headers.Authorization = new("Bearer", admin);
-            (await onB.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        }
-
-        var agent = await LoginAsync(onB, "two-node-agent", "agent-password");
+        var (customer, id) = await CustomerWithConversationOnAAsync("two-node-customer");
+        var agent = await AgentOnBAsync("two-node-agent");
         await using var customerWs = await WsClient.ConnectAsync(_a, customer);
         await using var agentWs = await WsClient.ConnectAsync(_b, agent);
-        onA.DefaultRequestHeaders.Authorization = new("Bearer", customer);
-        var id = (await (await onA.PostAsJsonAsync("/api/v1/conversations", new { subject = "two nodes" })).Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
 
         await customerWs.SendAsync(new { type = "message.send", conversationId = id, clientMessageId = "c1", body = "hello from A" });
         await customerWs.SendAsync(new { type = "human.request", conversationId = id });
@@ -99,22 +87,12 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task When_Redis_restarts_messages_still_cross_nodes_and_typing_comes_back()
     {
-        using var onA = new HttpClient { BaseAddress = _a };
-        using var onB = new HttpClient { BaseAddress = _b };
-        await onA.PostAsJsonAsync("/api/v1/auth/register", new { username = "restart-customer", password = "customer-password" });
-        var customer = await LoginAsync(onA, "restart-customer", "customer-password");
-        var admin = await LoginAsync(onB, "root-admin", "root-admin-password");
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/users") { Content = JsonContent.Create(new { username = "restart-agent", password = "agent-password", role = "agent" }) })
-        {
-            request.Headers.Authorization = new("Bearer", admin);
-            (await onB.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        }
-
-        var agent = await LoginAsync(onB, "restart-agent", "agent-password");
+        var (customer, id) = await CustomerWithConversationOnAAsync("restart-customer");
+        var agent = await AgentOnBAsync("restart-agent");
         await using var customerWs = await WsClient.ConnectAsync(_a, customer);
         await using var agentWs = await WsClient.ConnectAsync(_b, agent);
-        onA.DefaultRequestHeaders.Authorization = new("Bearer", customer);
-        var id = (await (await onA.PostAsJsonAsync("/api/v1/conversations", new { })).Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
+        await customerWs.SendAsync(new { type = "resume", conversationId = id });
+        await customerWs.ExpectTypeAsync("resumed");
         await agentWs.SendAsync(new { type = "conversation.takeover", conversationId = id });
         await customerWs.ExpectAsync(f => f.Type() == "conversation.state" && f.Text("mode") == "human", "the takeover");
 
@@ -145,9 +123,30 @@ public sealed class TwoNodeTests : IAsyncLifetime
         (await agentWs.ExpectAsync(f => f.Type() == "message" && f.Seq() == 4, "a message after the restart")).Text("body").ShouldBe("Redis is back");
     }
 
+    /// <summary>A customer registered and logged in on node A, with a conversation started there.</summary>
+    private async Task<(string Token, string ConversationId)> CustomerWithConversationOnAAsync(string username)
+    {
+        using var onA = new HttpClient { BaseAddress = _a };
+        (await onA.PostAsJsonAsync("/api/v1/auth/register", new { username, password = "customer-password" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var token = await LoginAsync(onA, username, "customer-password");
+        onA.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var started = await (await onA.PostAsJsonAsync("/api/v1/conversations", new { subject = username })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        return (token, started.Str("id"));
+    }
+
+    /// <summary>An agent created by the bootstrap admin and logged in, both on node B.</summary>
+    private async Task<string> AgentOnBAsync(string username)
+    {
+        using var onB = new HttpClient { BaseAddress = _b };
+        onB.DefaultRequestHeaders.Authorization = new("Bearer", await LoginAsync(onB, ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
+        (await onB.PostAsJsonAsync("/api/v1/admin/users", new { username, password = "agent-password", role = "agent" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        onB.DefaultRequestHeaders.Authorization = null;
+        return await LoginAsync(onB, username, "agent-password");
+    }
+
     private async Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var node = ServiceProcess.Start(typeof(Program).Assembly.Location, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "MySql",
@@ -185,12 +184,5 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
         return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
