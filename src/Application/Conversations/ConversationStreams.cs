@@ -27,22 +27,15 @@ public sealed class ConversationStreams(IEventStore eventStore)
         var history = new List<StoredConversationEvent>();
         var state = ConversationState.Initial;
         long version = 0;
-        while (true)
+        await foreach (var record in eventStore.ReadStreamToEndAsync(id.StreamName, 1, cancellationToken, PageSize))
         {
-            var page = await eventStore.ReadStreamAsync(id.StreamName, version + 1, PageSize, cancellationToken);
-            foreach (var record in page)
-            {
-                var @event = ConversationEventSerializer.Deserialize(record);
-                state = ConversationDecider.Evolve(state, @event);
-                history.Add(new StoredConversationEvent(record, @event));
-                version = record.Revision;
-            }
-
-            if (page.Count < PageSize)
-            {
-                return new LoadedConversation(state, version, history);
-            }
+            var @event = ConversationEventSerializer.Deserialize(record);
+            state = ConversationDecider.Evolve(state, @event);
+            history.Add(new StoredConversationEvent(record, @event));
+            version = record.Revision;
         }
+
+        return new LoadedConversation(state, version, history);
     }
 
     /// <param name="commandFor">Builds the command from the loaded conversation; may throw to refuse (unknown id, foreign conversation).</param>

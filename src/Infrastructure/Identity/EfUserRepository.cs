@@ -63,11 +63,15 @@ public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
     public Task SetPasswordHashAsync(UserId id, string passwordHash, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == id.Value).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, passwordHash), cancellationToken);
 
+    /// <summary>A stored role name; an unknown one is corrupt data, not a customer.</summary>
+    internal static UserRole RoleOf(UserRecord record) =>
+        UserRoleNames.TryParse(record.Role, out var role) ? role : throw new InvalidOperationException($"User {record.Id} has the unknown role '{record.Role}'.");
+
     private static UserAccount ToAccount(UserRecord record) => new(
         new UserId(record.Id),
         Username.Create(record.Username),
         record.DisplayName,
-        UserRoleNames.TryParse(record.Role, out var role) ? role : throw new InvalidOperationException($"User {record.Id} has the unknown role '{record.Role}'."),
+        RoleOf(record),
         record.PasswordHash,
         record.IsDisabled,
         new DateTimeOffset(DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)));

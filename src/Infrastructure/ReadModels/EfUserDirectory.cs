@@ -1,5 +1,6 @@
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Users;
+using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
         user.Id,
         user.Username,
         user.DisplayName,
-        UserRoleNames.TryParse(user.Role, out var role) ? role : UserRole.Customer,
+        EfUserRepository.RoleOf(user),
         user.IsDisabled,
         EfConversationReadModel.Utc(user.CreatedAt),
         conversations);

@@ -8,8 +8,6 @@ public sealed class ConnectionManager
 {
     private readonly ConcurrentDictionary<Guid, ClientConnection> _connections = new();
 
-    public int Count => _connections.Count;
-
     public IEnumerable<ClientConnection> All => _connections.Values;
 
     public void Add(ClientConnection connection) => _connections[connection.Id] = connection;

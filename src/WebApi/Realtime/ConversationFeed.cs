@@ -1,8 +1,6 @@
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Conversations;
 using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.EventStore;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
 
@@ -12,12 +10,7 @@ namespace ChatClean.WebApi.Realtime;
 /// reaches clients on all of them; the log is the backplane, and Redis only wakes the followers early. Frames
 /// carry the seq, so a client that reconnects resumes from the store without gap or duplicate.
 /// </summary>
-public sealed partial class ConversationFeed(
-    IEventStore eventStore,
-    AppendSignal signal,
-    ConnectionManager connections,
-    IOptions<EventStoreOptions> options,
-    ILogger<ConversationFeed> logger) : BackgroundService
+public sealed partial class ConversationFeed(IEventStore eventStore, ConnectionManager connections, ILogger<ConversationFeed> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,9 +24,7 @@ public sealed partial class ConversationFeed(
                     position = await eventStore.ReadHeadPositionAsync(stoppingToken);
                 }
 
-                var woken = signal.Next;
-                var page = await eventStore.ReadAllAsync(position, 500, stoppingToken);
-                foreach (var recorded in page)
+                await foreach (var recorded in eventStore.SubscribeToAllAsync(position, stoppingToken))
                 {
                     if (ConversationEventSerializer.IsConversationEvent(recorded))
                     {
@@ -42,11 +33,6 @@ public sealed partial class ConversationFeed(
 
                     position = recorded.Position;
                 }
-
-                if (page.Count < 500)
-                {
-                    await Task.WhenAny(woken, Task.Delay(options.Value.SubscriptionPollInterval, stoppingToken));
-                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,6 +40,7 @@ public sealed partial class ConversationFeed(
             }
             catch (Exception exception)
             {
+                // Subscribe again from the last event published: nothing is skipped or sent twice.
                 LogFailure(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

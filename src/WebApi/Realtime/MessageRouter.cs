@@ -13,8 +13,6 @@ public sealed partial class MessageRouter(
 {
     private readonly Dictionary<string, IFrameHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<string> Types => _handlers.Keys;
-
     public async Task RouteAsync(ClientConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
         JsonDocument document;

@@ -1,6 +1,9 @@
 namespace ChatClean.WebApi.Realtime;
 
-/// <summary>Configuration section <c>Realtime</c>: the limits of the WebSocket gateway.</summary>
+/// <summary>
+/// Configuration section <c>Realtime</c>: the limits of the WebSocket gateway. (<c>Realtime:PresenceExpiry</c>, how
+/// long an agent stays present after a sign of life, is read by the presence store: see <c>PresenceOptions</c>.)
+/// </summary>
 public sealed class RealtimeOptions
 {
     public const string SectionName = "Realtime";
@@ -25,7 +28,4 @@ public sealed class RealtimeOptions
 
     /// <summary>At most one typing notice per conversation per connection in this interval is relayed.</summary>
     public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long an agent stays "online" after their last sign of life.</summary>
-    public TimeSpan PresenceExpiry { get; set; } = TimeSpan.FromSeconds(60);
 }

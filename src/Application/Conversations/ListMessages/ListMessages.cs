@@ -29,32 +29,21 @@ public sealed class ListMessagesHandler(IEventStore eventStore) : IQueryHandler<
         var id = new ConversationId(query.ConversationId);
 
         var messages = new List<MessageView>(query.Limit);
-        var from = query.AfterSeq + 1;
-        var pageSize = Math.Max(query.Limit + 1, 64);
-        while (true)
+        await foreach (var record in eventStore.ReadStreamToEndAsync(id.StreamName, query.AfterSeq + 1, cancellationToken, Math.Max(query.Limit + 1, 64)))
         {
-            var page = await eventStore.ReadStreamAsync(id.StreamName, from, pageSize, cancellationToken);
-            foreach (var record in page)
+            if (ConversationEventSerializer.Deserialize(record) is not MessagePosted posted)
             {
-                if (ConversationEventSerializer.Deserialize(record) is not MessagePosted posted)
-                {
-                    continue;
-                }
-
-                if (messages.Count == query.Limit)
-                {
-                    return new MessagePage(query.ConversationId, messages, HasMore: true);
-                }
-
-                messages.Add(MessageView.From(record.Revision, posted));
+                continue;
             }
 
-            if (page.Count < pageSize)
+            if (messages.Count == query.Limit)
             {
-                return new MessagePage(query.ConversationId, messages, HasMore: false);
+                return new MessagePage(query.ConversationId, messages, HasMore: true);
             }
 
-            from = page[^1].Revision + 1;
+            messages.Add(MessageView.From(record.Revision, posted));
         }
+
+        return new MessagePage(query.ConversationId, messages, HasMore: false);
     }
 }

@@ -20,25 +20,17 @@ public sealed class ReadConversationEventsValidator : AbstractValidator<ReadConv
 public sealed class ReadConversationEventsHandler(IEventStore eventStore)
     : IQueryHandler<ReadConversationEventsQuery, IReadOnlyList<StoredConversationEvent>>
 {
-    private const int PageSize = 500;
-
     public async ValueTask<IReadOnlyList<StoredConversationEvent>> Handle(ReadConversationEventsQuery query, CancellationToken cancellationToken)
     {
         await ConversationAccess.EnsureVisibleAsync(eventStore, query.Caller, query.ConversationId, cancellationToken);
         var stream = new ConversationId(query.ConversationId).StreamName;
 
         var events = new List<StoredConversationEvent>();
-        var from = query.AfterSeq + 1;
-        while (true)
+        await foreach (var record in eventStore.ReadStreamToEndAsync(stream, query.AfterSeq + 1, cancellationToken))
         {
-            var page = await eventStore.ReadStreamAsync(stream, from, PageSize, cancellationToken);
-            events.AddRange(page.Select(r => new StoredConversationEvent(r, ConversationEventSerializer.Deserialize(r))));
-            if (page.Count < PageSize)
-            {
-                return events;
-            }
-
-            from = page[^1].Revision + 1;
+            events.Add(new StoredConversationEvent(record, ConversationEventSerializer.Deserialize(record)));
         }
+
+        return events;
     }
 }
