@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<AccountCreator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Analytics.AnalyticsWindow>();
+        services.AddScoped<QueuePositions>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -2,12 +2,14 @@ using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Conversations;
 using ChatClean.Infrastructure.Caching;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.ReadModels;
 using ChatClean.Infrastructure.Redis;
+using ChatClean.Infrastructure.Scheduling;
 using ChatClean.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +73,8 @@ public static class DependencyInjection
         services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<CacheInvalidator>());
         services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidator>());
         services.AddHostedService<ProjectionRunner<ReadModelProjection>>();
+        services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
+        services.AddWaitingTimeouts(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
         return services;
     }
 

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddJwtAuthentication();
         services.AddRealtime(configuration);
+        services.AddJobsDashboard();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"])

@@ -2,6 +2,7 @@ using ChatClean.Application;
 using ChatClean.Infrastructure;
 using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
+using ChatClean.WebApi.Infrastructure;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -25,6 +26,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapRealtime();
+app.MapJobsDashboard();
 app.MapGroup("/api/v1")
     .MapAuthEndpoints()
     .MapConversationEndpoints()

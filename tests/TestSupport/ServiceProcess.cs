@@ -51,6 +51,31 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
+    /// <summary>Starts the service on a free port of 127.0.0.1 and waits until <c>/health/ready</c> answers 200.</summary>
+    public static async Task<(ServiceProcess Node, Uri Address)> StartReadyAsync(string webApiDll, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = Ports.Free();
+        var node = Start(webApiDll, settings, $"http://127.0.0.1:{port}");
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = address };
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await probe.GetAsync("/health/ready")).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return System.Net.HttpStatusCode.ServiceUnavailable;
+                }
+            },
+            status => status == System.Net.HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            $"node on {port} to be ready; output: {node.Output}");
+        return (node, address);
+    }
+
     /// <summary>SIGTERM: the service shuts down gracefully.</summary>
     public async Task TerminateAsync(TimeSpan within)
     {

@@ -115,6 +115,9 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
+
+        // Long enough that no test sees a timeout it did not ask for; the timeout tests set their own.
+        builder.UseSetting("Conversations:WaitingTimeout", "00:10:00");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -15,8 +15,14 @@ public sealed record CancelHumanRequest(Actor By, DateTimeOffset At) : Conversat
 
 public sealed record TakeOver(UserId AgentId, DateTimeOffset At) : ConversationCommand(At);
 
-/// <summary>The waiting deadline of <paramref name="Episode"/> passed; it only counts while that episode is still waiting.</summary>
-public sealed record TimeOutToAi(int Episode, DateTimeOffset At) : ConversationCommand(At);
+/// <summary>
+/// The waiting deadline of <paramref name="Episode"/> passed; it only counts while that episode is still waiting.
+/// With a <paramref name="Notice"/>, the customer is told in a system message appended together with the timeout.
+/// </summary>
+public sealed record TimeOutToAi(int Episode, DateTimeOffset At, SystemNotice? Notice = null) : ConversationCommand(At);
+
+/// <summary>A message the service posts as <c>system</c>, with the id it will have.</summary>
+public sealed record SystemNotice(Guid MessageId, MessageBody Body);
 
 public sealed record ReleaseToAi(UserId AgentId, DateTimeOffset At) : ConversationCommand(At);
 

@@ -142,10 +142,18 @@ public static class ConversationDecider
         _ => throw ConversationErrors.Closed(),
     };
 
-    private static IReadOnlyList<IConversationEvent> TimeOut(TimeOutToAi command, ConversationState state) =>
-        state.Mode == Waiting && command.Episode == state.Episode
-            ? [new TimedOutToAI(state.Id.Value, state.Episode, command.At)]
-            : Nothing;
+    private static IReadOnlyList<IConversationEvent> TimeOut(TimeOutToAi command, ConversationState state)
+    {
+        if (state.Mode != Waiting || command.Episode != state.Episode)
+        {
+            return Nothing;
+        }
+
+        var timedOut = new TimedOutToAI(state.Id.Value, state.Episode, command.At);
+        return command.Notice is { } notice
+            ? [timedOut, new MessagePosted(state.Id.Value, notice.MessageId, SenderKind.System, null, notice.Body.Value, null, command.At)]
+            : [timedOut];
+    }
 
     private static IReadOnlyList<IConversationEvent> Release(ReleaseToAi command, ConversationState state) => state.Mode switch
     {

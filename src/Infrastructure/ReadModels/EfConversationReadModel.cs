@@ -44,6 +44,18 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
             .ToArray();
     }
 
+    public async Task<IReadOnlyList<TimeSpan>> RecentWaitTimesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var from = since.UtcDateTime;
+        var rows = await db.WaitingEpisodes.AsNoTracking()
+            .Where(e => e.EndedAt >= from && (e.Outcome == ReadModelProjection.Taken || e.Outcome == ReadModelProjection.TimedOut))
+            .OrderByDescending(e => e.EndedAt)
+            .Take(limit)
+            .Select(e => new { e.RequestedAt, e.EndedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.EndedAt!.Value - r.RequestedAt).ToArray();
+    }
+
     public async Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Conversations.AsNoTracking();

@@ -36,6 +36,9 @@ public static class ConversationEndpoints
         conversations.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetConversationQuery(http.User.ToCaller(), id), ct)));
 
+        conversations.MapGet("/{id:guid}/queue", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetQueuePositionQuery(http.User.ToCaller(), id), ct)));
+
         conversations.MapGet("/{id:guid}/messages", async (Guid id, long? afterSeq, int? limit, HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListMessagesQuery(http.User.ToCaller(), id, afterSeq ?? 0, limit ?? 100), ct)));
 

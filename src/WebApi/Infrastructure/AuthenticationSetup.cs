@@ -54,9 +54,15 @@ public static class AuthenticationSetup
                 // Browsers cannot set headers on a WebSocket handshake: /ws also takes the token as ?access_token=.
                 OnMessageReceived = context =>
                 {
-                    if (context.HttpContext.Request.Path.StartsWithSegments("/ws") && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                    var request = context.HttpContext.Request;
+                    if (request.Path.StartsWithSegments("/ws") && request.Query["access_token"] is [{ Length: > 0 } token])
                     {
                         context.Token = token;
+                    }
+                    else if (request.Path.StartsWithSegments(JobsDashboard.Path) && request.Headers.Authorization.Count == 0)
+                    {
+                        // A browser cannot send a bearer header when it follows a link to the dashboard.
+                        context.Token = JobsDashboard.TokenOf(request);
                     }
 
                     return Task.CompletedTask;

@@ -10,7 +10,8 @@ namespace ChatClean.WebApi.Realtime;
 /// reaches clients on all of them; the log is the backplane, and Redis only wakes the followers early. Frames
 /// carry the seq, so a client that reconnects resumes from the store without gap or duplicate.
 /// </summary>
-public sealed partial class ConversationFeed(IEventStore eventStore, ConnectionManager connections, ILogger<ConversationFeed> logger) : BackgroundService
+public sealed partial class ConversationFeed(
+    IEventStore eventStore, ConnectionManager connections, QueuePositionNotifier queuePositions, ILogger<ConversationFeed> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,6 +73,8 @@ public sealed partial class ConversationFeed(IEventStore eventStore, ConnectionM
             {
                 staff.Send(queueFrame);
             }
+
+            queuePositions.QueueMoved(@event.ConversationId, seq);
         }
     }
 

@@ -12,6 +12,8 @@ public static class RealtimeSetup
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<TypingRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<TypingRelay>());
+        services.AddSingleton<QueuePositionNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueuePositionNotifier>());
         services.AddHostedService<ConversationFeed>();
         services.AddHostedService<GracefulClose>();
         services.AddHostedService<LiveFiguresPublisher>();

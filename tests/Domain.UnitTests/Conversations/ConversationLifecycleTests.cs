@@ -129,6 +129,24 @@ public sealed class Timing_out_to_the_ai : ConversationSpec
     }
 
     [Fact]
+    public void The_customer_is_told_in_a_system_message_appended_with_the_timeout()
+    {
+        var noticeId = Guid.NewGuid();
+        var events = Given(Started(), Requested()).When(new TimeOutToAi(1, At(70), new SystemNotice(noticeId, MessageBody.Create("No agent is free."))));
+
+        events.ShouldBe(
+        [
+            new TimedOutToAI(Id.Value, 1, At(70)),
+            new MessagePosted(Id.Value, noticeId, SenderKind.System, null, "No agent is free.", null, At(70)),
+        ]);
+    }
+
+    [Fact]
+    public void A_stale_timeout_posts_no_notice_either() =>
+        Given(Started(), Requested(), TookOver(AgentA))
+            .When(new TimeOutToAi(1, At(70), new SystemNotice(Guid.NewGuid(), MessageBody.Create("No agent is free.")))).ShouldBeEmpty();
+
+    [Fact]
     public void A_timeout_after_the_takeover_changes_nothing() =>
         Given(Started(), Requested(), TookOver(AgentA)).When(new TimeOutToAi(1, At(70))).ShouldBeEmpty();
 

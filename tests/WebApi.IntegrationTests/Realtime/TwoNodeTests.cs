@@ -144,10 +144,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         return await LoginAsync(onB, username, "agent-password");
     }
 
-    private async Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix)
-    {
-        var port = Ports.Free();
-        var node = ServiceProcess.Start(typeof(Program).Assembly.Location, new Dictionary<string, string>
+    private Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix) =>
+        ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "MySql",
             ["ConnectionStrings:MySql"] = _database.ConnectionString,
@@ -159,26 +157,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
             ["Passwords:BcryptWorkFactor"] = "4",
             ["Logging:LogLevel:Default"] = "Warning",
-        }, $"http://127.0.0.1:{port}");
-        var address = new Uri($"http://127.0.0.1:{port}");
-        using var probe = new HttpClient { BaseAddress = address };
-        await Eventually.ReturnsAsync(
-            async () =>
-            {
-                try
-                {
-                    return (await probe.GetAsync("/health/ready")).StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return HttpStatusCode.ServiceUnavailable;
-                }
-            },
-            status => status == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60),
-            $"node on {port} to be ready; output: {node.Output}");
-        return (node, address);
-    }
+        });
 
     private static async Task<string> LoginAsync(HttpClient client, string username, string password)
     {

@@ -13,6 +13,9 @@ public interface IConversationReadModel
     /// <summary>Open waiting episodes, oldest request first.</summary>
     Task<IReadOnlyList<WaitingEntry>> ListWaitingAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>How long the waiting episodes that ended in a takeover or a timeout since <paramref name="since"/> waited, newest first.</summary>
+    Task<IReadOnlyList<TimeSpan>> RecentWaitTimesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
+
     /// <summary>Conversations matching <paramref name="filter"/>, newest first, one keyset page.</summary>
     Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken);
 

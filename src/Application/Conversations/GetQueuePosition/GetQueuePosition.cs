@@ -1,0 +1,121 @@
+using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Application.Common;
+using ChatClean.Domain.Conversations;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace ChatClean.Application.Conversations;
+
+/// <summary>Where a waiting conversation stands: its place in the queue and how long its customer should expect to wait.</summary>
+public sealed record QueuePosition(
+    Guid ConversationId,
+    Guid CustomerId,
+    int Episode,
+    int Position,
+    int QueueLength,
+    DateTimeOffset WaitingSince,
+    double WaitedSeconds,
+    double ExpectedWaitSeconds,
+    DateTimeOffset TimesOutAt);
+
+/// <summary>The answer to a customer asking about their conversation; <see cref="Queue"/> is null unless it is waiting.</summary>
+public sealed record QueueStatus(Guid ConversationId, bool Waiting, QueuePosition? Queue);
+
+/// <summary>The queue position of one conversation, for its customer or staff.</summary>
+public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) : IQuery<QueueStatus>;
+
+/// <summary>Every waiting conversation with its position, for the service's own notices to customers.</summary>
+public sealed record GetWaitingPositionsQuery : IQuery<IReadOnlyList<QueuePosition>>;
+
+/// <summary>
+/// The expected wait, from recent wait times: each place ahead in the queue is taken to cost one median wait of the
+/// episodes that recently ended in a takeover or a timeout, minus what the customer has already waited; never more
+/// than the time left before the conversation falls back to the AI, which is also the answer when nothing is known.
+/// </summary>
+public static class QueueEstimate
+{
+    /// <summary>How far back "recent" reaches.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(1);
+
+    /// <summary>At most this many recent episodes are considered.</summary>
+    public const int RecentSample = 200;
+
+    public static TimeSpan ExpectedWait(int position, TimeSpan waited, IReadOnlyList<TimeSpan> recentWaits, TimeSpan untilTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
+        var left = untilTimeout > TimeSpan.Zero ? untilTimeout : TimeSpan.Zero;
+        if (recentWaits.Count == 0)
+        {
+            return left;
+        }
+
+        var expected = (Median(recentWaits) * position) - waited;
+        return expected < TimeSpan.Zero ? TimeSpan.Zero : expected > left ? left : expected;
+    }
+
+    private static TimeSpan Median(IReadOnlyList<TimeSpan> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
+
+/// <summary>Computes the positions of the whole queue from the read models.</summary>
+public sealed class QueuePositions(IConversationReadModel readModel, TimeProvider clock, IOptions<ConversationOptions> options)
+{
+    private const int MaxEntries = 5000;
+
+    public async Task<IReadOnlyList<QueuePosition>> PositionsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var waiting = await readModel.ListWaitingAsync(MaxEntries, cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var recent = await readModel.RecentWaitTimesAsync(now - QueueEstimate.RecentWindow, QueueEstimate.RecentSample, cancellationToken);
+        return waiting
+            .Select((w, index) =>
+            {
+                var waited = now - w.RequestedAt;
+                var deadline = options.Value.DeadlineOf(w.Reason, w.RequestedAt);
+                var expected = QueueEstimate.ExpectedWait(index + 1, waited, recent, deadline - now);
+                return new QueuePosition(
+                    w.ConversationId, w.CustomerId, w.Episode, index + 1, waiting.Count, w.RequestedAt,
+                    Math.Max(0, waited.TotalSeconds), Math.Round(expected.TotalSeconds, 1), deadline);
+            })
+            .ToArray();
+    }
+}
+
+public sealed class GetWaitingPositionsHandler(QueuePositions queue) : IQueryHandler<GetWaitingPositionsQuery, IReadOnlyList<QueuePosition>>
+{
+    public async ValueTask<IReadOnlyList<QueuePosition>> Handle(GetWaitingPositionsQuery query, CancellationToken cancellationToken) =>
+        await queue.PositionsAsync(cancellationToken);
+}
+
+/// <summary>
+/// Reads the conversation's own stream first (so a request the caller just made counts), then waits briefly for the
+/// read models to hold it before placing it in the queue.
+/// </summary>
+public sealed class GetQueuePositionHandler(ConversationStreams streams, IConversationReadModel readModel, QueuePositions queue)
+    : IQueryHandler<GetQueuePositionQuery, QueueStatus>
+{
+    private static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(2);
+
+    public async ValueTask<QueueStatus> Handle(GetQueuePositionQuery query, CancellationToken cancellationToken)
+    {
+        var loaded = (await streams.LoadAsync(new ConversationId(query.ConversationId), cancellationToken)).EnsureVisibleTo(query.Caller);
+        if (loaded.State.Mode != ConversationMode.Waiting)
+        {
+            return new QueueStatus(query.ConversationId, false, null);
+        }
+
+        await readModel.WaitForVersionAsync(query.ConversationId, loaded.Version, ReadModelWait, cancellationToken);
+        var positions = await queue.PositionsAsync(cancellationToken);
+        var mine = positions.FirstOrDefault(p => p.ConversationId == query.ConversationId && p.Episode == loaded.State.Episode);
+        return new QueueStatus(query.ConversationId, true, mine);
+    }
+}

@@ -1,0 +1,27 @@
+namespace ChatClean.Infrastructure.Scheduling;
+
+/// <summary>The <c>Hangfire</c> configuration section: how promptly and how widely the job server works.</summary>
+public sealed class SchedulingOptions
+{
+    public const string SectionName = "Hangfire";
+
+    /// <summary>
+    /// Whether this node arms and runs waiting-timeout jobs (default true). A node that only serves reads or
+    /// rebuilds read models can turn it off; a deployment needs at least one node with it on.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due scheduled jobs are moved to the queue; a timeout fires at most about this late (Hangfire's default is 15 s).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public int WorkerCount { get; set; } = 8;
+
+    /// <summary>A job fetched by a node that died is handed to another node after this long (Redis storage).</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a stopping node lets running jobs finish.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often every waiting conversation in the read models is checked for a live timeout job.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,73 @@
+using ChatClean.Infrastructure.Redis;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.Redis.StackExchange;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatClean.Infrastructure.Scheduling;
+
+/// <summary>
+/// Hangfire for the waiting timeouts: Redis storage when <c>ConnectionStrings:Redis</c> is set (shared by every node,
+/// under the deployment's key prefix), in-memory storage in the embedded default. Everything Hangfire needs is
+/// registered per host (storage, activator, client) instead of through its process-wide <c>GlobalConfiguration</c>,
+/// so that several hosts in one process (the tests) each keep their own.
+/// </summary>
+public static class SchedulingSetup
+{
+    private static readonly Lazy<bool> SerializerSettings = new(() =>
+    {
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings();
+        return true;
+    });
+
+    public static IServiceCollection AddWaitingTimeouts(this IServiceCollection services, IConfiguration configuration, bool useRedis)
+    {
+        _ = SerializerSettings.Value;
+        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()));
+            var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+            return useRedis
+                ? new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+                {
+                    Prefix = $"{sp.GetRequiredService<RedisOptions>().Prefix}:hangfire:",
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                })
+                : new InMemoryStorage(new InMemoryStorageOptions());
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+
+        // Hangfire's own extensions only check that this marker is registered.
+        services.TryAddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        services.AddScoped<WaitingTimeoutJob>();
+        services.AddSingleton<WaitingTimeoutScheduler>();
+        services.AddSingleton<WaitingTimeoutWatcher>();
+        if (!configuration.GetValue(SchedulingOptions.SectionName + ":" + nameof(SchedulingOptions.Enabled), true))
+        {
+            return services;
+        }
+
+        services.AddHangfireServer((sp, server) =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.WorkerCount = options.WorkerCount;
+            server.ShutdownTimeout = options.ShutdownTimeout;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        });
+
+        services.AddHostedService(sp => sp.GetRequiredService<WaitingTimeoutWatcher>());
+        return services;
+    }
+}
