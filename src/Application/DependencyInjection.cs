@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Analytics.AnalyticsWindow>();
         services.AddScoped<QueuePositions>();
+        services.AddSingleton<Ai.ReplyInterrupts>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

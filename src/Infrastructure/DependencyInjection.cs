@@ -1,4 +1,7 @@
 using ChatClean.Application.Abstractions;
+using ChatClean.Application.Abstractions.Ai;
+using ChatClean.Application.Ai;
+using ChatClean.Infrastructure.Ai;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
@@ -74,8 +77,31 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidator>());
         services.AddHostedService<ProjectionRunner<ReadModelProjection>>();
         services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
-        services.AddWaitingTimeouts(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
+        AddAi(services, configuration);
+        services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
         return services;
+    }
+
+    /// <summary>
+    /// The AI: the knowledge base (documents in the database, a Lucene index on every node), the reply channel to the
+    /// WebSocket nodes, and with <c>Ai:Provider=OpenAI</c> the OpenAI-compatible model.
+    /// </summary>
+    private static void AddAi(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AiOptions.SectionName);
+        services.Configure<AiOptions>(section);
+        services.AddScoped<EfKnowledgeStore>();
+        services.AddScoped<IKnowledgeStore>(sp => sp.GetRequiredService<EfKnowledgeStore>());
+        services.AddSingleton<LuceneKnowledgeIndex>();
+        services.AddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<LuceneKnowledgeIndex>());
+        services.AddHostedService<KnowledgeIndexSync>();
+        services.AddSingleton<IReplyChannel, ClusterReplyChannel>();
+        if (section.GetValue(nameof(AiOptions.Provider), AiProvider.KnowledgeBase) == AiProvider.OpenAI)
+        {
+            services.AddHttpClient(nameof(OpenAiChatModel), c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            services.AddSingleton<OpenAiChatModel>();
+            services.AddSingleton<IAiModel>(sp => sp.GetRequiredService<OpenAiChatModel>());
+        }
     }
 
     /// <summary>

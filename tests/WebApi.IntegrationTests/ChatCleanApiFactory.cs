@@ -29,7 +29,7 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public MariaDbDatabase Database => _database ?? throw new InvalidOperationException("This factory runs on SQLite.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!UseSqlite)
         {
@@ -53,7 +53,12 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_dataDirectory, recursive: true);
         }
+
+        await DisposeCollaboratorsAsync();
     }
+
+    /// <summary>Stops what a subclass started beside the service (a stand-in model server, say), after the service.</summary>
+    protected virtual ValueTask DisposeCollaboratorsAsync() => ValueTask.CompletedTask;
 
     /// <summary>A client with no token.</summary>
     public HttpClient Anonymous() => CreateClient();
@@ -118,6 +123,9 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         // Long enough that no test sees a timeout it did not ask for; the timeout tests set their own.
         builder.UseSetting("Conversations:WaitingTimeout", "00:10:00");
+
+        // No AI replies unless a test asks for them (AiApiFactory): most tests count messages and seqs.
+        builder.UseSetting("Ai:Enabled", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -130,6 +138,14 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
     }
+}
+
+/// <summary>The service with the AI answering customers (the built-in knowledge-base responder unless a subclass says otherwise).</summary>
+public class AiApiFactory : ChatCleanApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Ai:Enabled", "true"), .. AiSettings];
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> AiSettings => [];
 }
 
 /// <summary>The same service on the embedded default: SQLite in a temporary data folder, no server.</summary>

@@ -137,6 +137,7 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
             ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
             ["Passwords:BcryptWorkFactor"] = "4",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Ai:Enabled"] = "false",
             ["Conversations:WaitingTimeout"] = Wait.ToString(),
             ["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString(),
         };

@@ -25,6 +25,8 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ProjectionCheckpointRecord> ProjectionCheckpoints => Set<ProjectionCheckpointRecord>();
 
+    public DbSet<KnowledgeDocumentRecord> KnowledgeDocuments => Set<KnowledgeDocumentRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCleanDbContext).Assembly);

@@ -56,6 +56,18 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
         return rows.Select(r => r.EndedAt!.Value - r.RequestedAt).ToArray();
     }
 
+    public async Task<IReadOnlyList<(Guid ConversationId, long Seq)>> ListAwaitingReplyAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since.UtcDateTime;
+        var ai = WireNames.Of(ConversationMode.Ai);
+        var customer = WireNames.Of(SenderKind.Customer);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.Mode == ai && c.LastMessageAt >= from)
+            .Select(c => db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.Seq).Select(m => new { m.ConversationId, m.Seq, m.Sender }).First())
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.Sender == customer).Select(r => (r.ConversationId, r.Seq)).ToArray();
+    }
+
     public async Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Conversations.AsNoTracking();

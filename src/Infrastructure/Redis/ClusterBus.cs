@@ -66,8 +66,9 @@ public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions o
         }
     }
 
+    /// <summary>Notices of one channel are handled one at a time, in the order they were published (AI reply deltas rely on it).</summary>
     public void Subscribe(string channel, Action<string> handler) =>
-        redis.GetSubscriber().Subscribe(Channel(channel), (_, message) => handler(message!));
+        redis.GetSubscriber().Subscribe(Channel(channel)).OnMessage(message => handler(message.Message!));
 
     private RedisChannel Channel(string name) => RedisChannel.Literal($"{options.Prefix}:{name}");
 }

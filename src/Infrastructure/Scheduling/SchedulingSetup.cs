@@ -13,7 +13,7 @@ using StackExchange.Redis;
 namespace ChatClean.Infrastructure.Scheduling;
 
 /// <summary>
-/// Hangfire for the waiting timeouts: Redis storage when <c>ConnectionStrings:Redis</c> is set (shared by every node,
+/// Hangfire for the waiting timeouts and the AI replies: Redis storage when <c>ConnectionStrings:Redis</c> is set (shared by every node,
 /// under the deployment's key prefix), in-memory storage in the embedded default. Everything Hangfire needs is
 /// registered per host (storage, activator, client) instead of through its process-wide <c>GlobalConfiguration</c>,
 /// so that several hosts in one process (the tests) each keep their own.
@@ -29,7 +29,7 @@ public static class SchedulingSetup
         return true;
     });
 
-    public static IServiceCollection AddWaitingTimeouts(this IServiceCollection services, IConfiguration configuration, bool useRedis)
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, bool useRedis)
     {
         _ = SerializerSettings.Value;
         services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.SectionName));
@@ -51,8 +51,12 @@ public static class SchedulingSetup
         // Hangfire's own extensions only check that this marker is registered.
         services.TryAddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
         services.AddScoped<WaitingTimeoutJob>();
+        services.AddSingleton<JobLedger>();
         services.AddSingleton<WaitingTimeoutScheduler>();
         services.AddSingleton<WaitingTimeoutWatcher>();
+        services.AddScoped<AiReplyJob>();
+        services.AddSingleton<AiReplyScheduler>();
+        services.AddSingleton<AiReplyWatcher>();
         if (!configuration.GetValue(SchedulingOptions.SectionName + ":" + nameof(SchedulingOptions.Enabled), true))
         {
             return services;
@@ -68,6 +72,7 @@ public static class SchedulingSetup
         });
 
         services.AddHostedService(sp => sp.GetRequiredService<WaitingTimeoutWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AiReplyWatcher>());
         return services;
     }
 }

@@ -14,6 +14,8 @@ public static class AdminEndpoints
 
     public sealed record ResetPasswordRequest(string? Password);
 
+    public sealed record KnowledgeDocumentRequest(string? Title, string? Content);
+
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").RequireAuthorization(AuthenticationSetup.Admin);
@@ -62,6 +64,26 @@ public static class AdminEndpoints
             TypedResults.Ok(await mediator.Send(new GetAgentAnalyticsQuery(http.User.ToCaller(), from, to), ct)));
         analytics.MapGet("/daily", async (DateOnly? from, DateOnly? to, HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetDailyStatsQuery(http.User.ToCaller(), from, to), ct)));
+
+        var knowledge = admin.MapGroup("/knowledge").WithTags("Admin: knowledge base");
+        knowledge.MapGet("/documents", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListKnowledgeDocumentsQuery(http.User.ToCaller()), ct)));
+        knowledge.MapPost("/documents", async (KnowledgeDocumentRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(new AddKnowledgeDocumentCommand(http.User.ToCaller(), request.Title, request.Content), ct);
+            return TypedResults.Created($"/api/v1/admin/knowledge/documents/{document.Id}", document);
+        });
+        knowledge.MapGet("/documents/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetKnowledgeDocumentQuery(http.User.ToCaller(), id), ct)));
+        knowledge.MapPut("/documents/{id:guid}", async (Guid id, KnowledgeDocumentRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateKnowledgeDocumentCommand(http.User.ToCaller(), id, request.Title, request.Content), ct)));
+        knowledge.MapDelete("/documents/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new DeleteKnowledgeDocumentCommand(http.User.ToCaller(), id), ct);
+            return TypedResults.NoContent();
+        });
+        knowledge.MapGet("/search", async (string? q, int? limit, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SearchKnowledgeQuery(http.User.ToCaller(), q, limit ?? 5), ct)));
 
         admin.MapPost("/read-models/rebuild", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
         {

@@ -15,6 +15,7 @@ public static class RealtimeSetup
         services.AddSingleton<QueuePositionNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<QueuePositionNotifier>());
         services.AddHostedService<ConversationFeed>();
+        services.AddHostedService<ReplyDeltaRelay>();
         services.AddHostedService<GracefulClose>();
         services.AddHostedService<LiveFiguresPublisher>();
         foreach (var handler in new[]

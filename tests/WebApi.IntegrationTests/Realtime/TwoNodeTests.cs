@@ -157,6 +157,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
             ["Passwords:BcryptWorkFactor"] = "4",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Ai:Enabled"] = "false",
         });
 
     private static async Task<string> LoginAsync(HttpClient client, string username, string password)

@@ -16,6 +16,9 @@ public interface IConversationReadModel
     /// <summary>How long the waiting episodes that ended in a takeover or a timeout since <paramref name="since"/> waited, newest first.</summary>
     Task<IReadOnlyList<TimeSpan>> RecentWaitTimesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Conversations in <c>ai</c> mode whose last message, posted since <paramref name="since"/>, is the customer's: (id, that message's seq).</summary>
+    Task<IReadOnlyList<(Guid ConversationId, long Seq)>> ListAwaitingReplyAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Conversations matching <paramref name="filter"/>, newest first, one keyset page.</summary>
     Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken);
 

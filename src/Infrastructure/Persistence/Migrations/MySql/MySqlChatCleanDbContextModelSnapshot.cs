@@ -348,6 +348,45 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("es_events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.KnowledgeDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("longtext")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_kb_documents_updated");
+
+                    b.ToTable("kb_documents", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.LogHeadRow", b =>
                 {
                     b.Property<int>("Id")

@@ -340,6 +340,45 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("es_events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.KnowledgeDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_kb_documents_updated");
+
+                    b.ToTable("kb_documents", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.LogHeadRow", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,69 @@
+namespace ChatClean.Infrastructure.Ai;
+
+/// <summary>
+/// Consecutive-failure circuit breaker: after <c>failuresBeforeBreak</c> failed calls in a row it opens and refuses
+/// calls for <c>breakDuration</c>; then one trial call is let through (half open), which closes it on success or
+/// opens it again on failure.
+/// </summary>
+public sealed class CircuitBreaker(int failuresBeforeBreak, TimeSpan breakDuration, TimeProvider clock)
+{
+    private readonly System.Threading.Lock _lock = new();
+    private int _failures;
+    private DateTimeOffset? _openUntil;
+    private bool _trialRunning;
+
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _openUntil is { } until && clock.GetUtcNow() < until;
+            }
+        }
+    }
+
+    /// <summary>Whether a call may go ahead now; a half-open circuit lets exactly one through.</summary>
+    public bool TryEnter()
+    {
+        lock (_lock)
+        {
+            if (_openUntil is not { } until)
+            {
+                return true;
+            }
+
+            if (clock.GetUtcNow() < until || _trialRunning)
+            {
+                return false;
+            }
+
+            _trialRunning = true;
+            return true;
+        }
+    }
+
+    public void Success()
+    {
+        lock (_lock)
+        {
+            _failures = 0;
+            _openUntil = null;
+            _trialRunning = false;
+        }
+    }
+
+    public void Failure()
+    {
+        lock (_lock)
+        {
+            _failures++;
+            if (_trialRunning || _failures >= failuresBeforeBreak)
+            {
+                _openUntil = clock.GetUtcNow() + breakDuration;
+            }
+
+            _trialRunning = false;
+        }
+    }
+}
