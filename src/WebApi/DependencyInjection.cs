@@ -5,6 +5,7 @@ using ChatClean.Infrastructure.Persistence;
 using ChatClean.WebApi.Infrastructure;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ChatClean.WebApi;
@@ -32,6 +33,10 @@ public static class DependencyInjection
         services.AddJwtAuthentication();
         services.AddRealtime(configuration);
         services.AddJobsDashboard();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(Telemetry.Meters)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"])

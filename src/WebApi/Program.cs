@@ -22,6 +22,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -14,7 +14,7 @@ using StackExchange.Redis;
 namespace ChatClean.WebApi.IntegrationTests;
 
 /// <summary>
-/// Waiting timeouts across process deaths: the service runs as separate processes that are killed (SIGKILL) while
+/// Waiting timeouts and AI replies across process deaths: the service runs as separate processes that are killed (SIGKILL) while
 /// timeouts are pending. These run alone (after the parallel tests) so that process start-up does not compete with
 /// other tests for the two cores while deadlines are measured.
 /// </summary>
@@ -127,7 +127,30 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         }
     }
 
-    private async Task<Uri> StartAsync(bool embedded)
+    [Fact]
+    public async Task A_customer_message_left_unanswered_while_no_node_answered_is_answered_at_start_up()
+    {
+        var node = await StartAsync(embedded: true, ai: false);
+        var (customer, _) = await UsersAsync(node);
+        string id;
+        using (var client = Client(node, customer))
+        {
+            id = (await (await client.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+            await (await client.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "Is anybody there?" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        }
+
+        Kill(node);
+        node = await StartAsync(embedded: true, ai: true);
+        using var again = Client(node, customer);
+        var messages = await Eventually.ReturnsAsync(
+            async () => (await again.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/conversations/{id}/messages"))!["messages"]!.AsArray(),
+            m => m.Count >= 2,
+            TimeSpan.FromSeconds(30),
+            "the answer after the restart");
+        messages.Select(m => m!.Str("sender")).ShouldBe(["customer", "ai"]);
+    }
+
+    private async Task<Uri> StartAsync(bool embedded, bool ai = false)
     {
         var settings = new Dictionary<string, string>
         {
@@ -137,7 +160,7 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
             ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
             ["Passwords:BcryptWorkFactor"] = "4",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Ai:Enabled"] = "false",
+            ["Ai:Enabled"] = ai ? "true" : "false",
             ["Conversations:WaitingTimeout"] = Wait.ToString(),
             ["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString(),
         };

@@ -65,6 +65,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
         var job = await Eventually.ReturnsAsync(
             () => Task.FromResult(Scheduler.Inspect(Guid.Parse(id), 1)), j => j.Ended && j.State == "Succeeded", what: "the job done and the episode marked ended");
         job.JobId.ShouldNotBeNull();
+        (await api.Anonymous().GetStringAsync("/metrics")).ShouldContain("chatclean_waiting_timeout_lateness_milliseconds_bucket");
     }
 
     [Fact]

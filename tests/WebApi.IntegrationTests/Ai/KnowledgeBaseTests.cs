@@ -70,6 +70,10 @@ public sealed class KnowledgeBaseTests(AiApiFactory api) : IClassFixture<AiApiFa
 
         var conversation = await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}");
         conversation!.Str("mode").ShouldBe("ai");
+
+        var metrics = await api.Anonymous().GetStringAsync("/metrics");
+        metrics.ShouldContain("chatclean_ai_replies_total{");
+        metrics.ShouldContain("provider=\"knowledge_base\"");
     }
 
     [Fact]
