@@ -92,6 +92,24 @@ public sealed class LayerRuleTests
         handlers.ShouldAllBe(h => h.IsSealed && h.Assembly == Application);
     }
 
+    [Fact]
+    public void Every_request_declares_who_may_send_it()
+    {
+        var requests = Application.GetTypes().Where(t => typeof(IMessage).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract).ToArray();
+
+        requests.Length.ShouldBeGreaterThan(40);
+        LayerRules.RequestsWithoutAuthorisation(requests).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_request_rule_catches_a_request_without_a_permission() =>
+        LayerRules.RequestsWithoutAuthorisation(InViolations("Requests").GetTypes()).ShouldBe(
+        [
+            "ChatClean.Architecture.Tests.Violations.Requests.PermissionWithoutCaller",
+            "ChatClean.Architecture.Tests.Violations.Requests.UndecidedCommand",
+            "ChatClean.Architecture.Tests.Violations.Requests.UnguardedQuery",
+        ]);
+
     private static PredicateList InViolations(string layer) =>
         Types.InAssembly(Violations).That().ResideInNamespace($"ChatClean.Architecture.Tests.Violations.{layer}");
 

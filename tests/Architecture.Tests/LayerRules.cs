@@ -35,6 +35,23 @@ public static class LayerRules
         infrastructure.ShouldNot().HaveDependencyOn("ChatClean.WebApi").GetResult();
 
     /// <summary>
+    /// Every request says who may send it: a caller's request carries the caller and declares the permission it needs;
+    /// any other request says why it has no caller. Returns the types that break it.
+    /// </summary>
+    public static IReadOnlyList<string> RequestsWithoutAuthorisation(IEnumerable<Type> types) =>
+        types.Where(t => !t.IsAbstract && !t.IsInterface && typeof(Mediator.IMessage).IsAssignableFrom(t))
+            .Where(t =>
+            {
+                var permission = t.GetCustomAttribute<ChatClean.Application.Common.RequiresPermissionAttribute>() is not null;
+                var noCaller = t.GetCustomAttribute<ChatClean.Application.Common.NoCallerAttribute>() is not null;
+                var hasCaller = typeof(ChatClean.Application.Common.ICallerRequest).IsAssignableFrom(t);
+                return !(permission ^ noCaller) || permission != hasCaller;
+            })
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
     /// Events are values: sealed, every field read-only, every property without a setter or with an init-only one.
     /// (NetArchTest's BeImmutable counts a record's init accessors as setters, so this rule reads the metadata itself.)
     /// Returns the types that break it.

@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
@@ -16,6 +17,7 @@ namespace ChatClean.Application.Ai;
 /// still with the AI. Sent by the AI reply job; never over HTTP. Repeats are harmless: the reply is posted with the
 /// client id <c>ai-reply:{seq}</c>, and a later customer message leaves the answering to its own job.
 /// </summary>
+[NoCaller("Sent by the AI reply job.")]
 public sealed record AnswerCustomerCommand(Guid ConversationId, long CustomerSeq) : ICommand<AiReplyOutcome>;
 
 public enum AiReplyOutcome

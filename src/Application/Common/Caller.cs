@@ -15,14 +15,4 @@ public sealed record Caller(UserId UserId, UserRole Role)
         _ => throw new ArgumentOutOfRangeException(nameof(Role), Role, null),
     };
 
-    public bool IsStaff => Role is UserRole.Agent or UserRole.Admin;
-
-    /// <exception cref="ForbiddenException">The caller has none of <paramref name="roles"/>.</exception>
-    public void EnsureRole(params UserRole[] roles)
-    {
-        if (!roles.Contains(Role))
-        {
-            throw new ForbiddenException("auth.forbidden", $"A {Role.ToWire()} may not do this.");
-        }
-    }
 }

@@ -4,12 +4,12 @@ using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Conversations;
 
-/// <summary>Who may see a conversation: its own customer, and staff. Others are told it does not exist.</summary>
+/// <summary>Who may see a conversation: its own customer, and callers who may read all conversations. Others are told it does not exist.</summary>
 public static class ConversationAccess
 {
     public static LoadedConversation EnsureVisibleTo(this LoadedConversation loaded, Caller caller)
     {
-        var visible = loaded.State.Exists && (caller.IsStaff || loaded.State.CustomerId == caller.UserId);
+        var visible = loaded.State.Exists && (caller.Has(Permissions.ConversationsReadAll) || loaded.State.CustomerId == caller.UserId);
         return visible ? loaded : throw NotFound();
     }
 
@@ -19,7 +19,7 @@ public static class ConversationAccess
         var first = await eventStore.ReadStreamAsync(new ConversationId(conversationId).StreamName, 1, 1, cancellationToken);
         if (first is not [var start] ||
             ConversationEventSerializer.Deserialize(start) is not ConversationStarted started ||
-            (!caller.IsStaff && started.CustomerId != caller.UserId.Value))
+            (!caller.Has(Permissions.ConversationsReadAll) && started.CustomerId != caller.UserId.Value))
         {
             throw NotFound();
         }

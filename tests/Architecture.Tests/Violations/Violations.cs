@@ -40,3 +40,20 @@ namespace ChatClean.Architecture.Tests.Violations.Events
         public DateTimeOffset At { get; set; }
     }
 }
+
+namespace ChatClean.Architecture.Tests.Violations.Requests
+{
+    /// <summary>A request a caller sends that declares no permission: nothing would authorise it.</summary>
+    public sealed record UnguardedQuery(ChatClean.Application.Common.Caller Caller) : ChatClean.Application.Common.ICallerRequest, Mediator.IQuery<int>;
+
+    /// <summary>A request that says nothing about who may send it.</summary>
+    public sealed record UndecidedCommand(Guid Id) : Mediator.ICommand;
+
+    /// <summary>Says it needs a permission but carries no caller to check it against.</summary>
+    [ChatClean.Application.Common.RequiresPermission(ChatClean.Application.Common.Permissions.AuditRead)]
+    public sealed record PermissionWithoutCaller(Guid Id) : Mediator.ICommand;
+
+    /// <summary>A well-formed request, which the rule lets through.</summary>
+    [ChatClean.Application.Common.RequiresPermission(ChatClean.Application.Common.Permissions.AuditRead)]
+    public sealed record GuardedQuery(ChatClean.Application.Common.Caller Caller) : ChatClean.Application.Common.ICallerRequest, Mediator.IQuery<int>;
+}

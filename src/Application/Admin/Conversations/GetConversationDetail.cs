@@ -13,7 +13,8 @@ namespace ChatClean.Application.Admin;
 /// With <see cref="MinVersion"/> (the version a command answered) the query first waits, at most
 /// <see cref="GetConversationDetailHandler.MaxWait"/>, until the read models hold that version.
 /// </summary>
-public sealed record GetConversationDetailQuery(Caller Caller, Guid ConversationId, long? MinVersion) : IQuery<ConversationDetail>;
+[RequiresPermission(Permissions.AdminConversationsRead)]
+public sealed record GetConversationDetailQuery(Caller Caller, Guid ConversationId, long? MinVersion) : ICallerRequest, IQuery<ConversationDetail>;
 
 public sealed record ConversationDetail(ConversationSummary Conversation, IReadOnlyList<EpisodeSummary> Episodes, IReadOnlyList<TranscriptMessage> Transcript);
 
@@ -30,7 +31,6 @@ public sealed class GetConversationDetailHandler(IConversationReadModel readMode
 
     public async ValueTask<ConversationDetail> Handle(GetConversationDetailQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         if (query.MinVersion is { } version && !await readModel.WaitForVersionAsync(query.ConversationId, version, MaxWait, cancellationToken))
         {
             throw new ConflictException("read_model.behind", $"The read models did not reach version {version} within {MaxWait.TotalSeconds:0} s; retry.");

@@ -11,6 +11,7 @@ namespace ChatClean.Application.Admin;
 /// Admin search over conversations: by mode, agent, customer, start time range and text in messages, newest
 /// first, in keyset pages (pass the previous page's <c>nextCursor</c> as <see cref="Cursor"/>).
 /// </summary>
+[RequiresPermission(Permissions.AdminConversationsRead)]
 public sealed record SearchConversationsQuery(
     Caller Caller,
     string? Mode,
@@ -20,7 +21,7 @@ public sealed record SearchConversationsQuery(
     DateTimeOffset? To,
     string? Text,
     string? Cursor,
-    int Limit) : IQuery<ConversationPage>;
+    int Limit) : ICallerRequest, IQuery<ConversationPage>;
 
 public sealed class SearchConversationsValidator : AbstractValidator<SearchConversationsQuery>
 {
@@ -49,7 +50,6 @@ public sealed class SearchConversationsHandler(IConversationReadModel readModel)
 {
     public async ValueTask<ConversationPage> Handle(SearchConversationsQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         ConversationCursor.TryDecode(query.Cursor, out var cursor);
         var filter = new ConversationFilter(
             query.Mode is null ? null : SearchConversationsValidator.ModeFrom(query.Mode),

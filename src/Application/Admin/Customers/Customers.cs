@@ -8,7 +8,8 @@ using Mediator;
 namespace ChatClean.Application.Admin;
 
 /// <summary>A customer's conversations, newest first.</summary>
-public sealed record ListCustomerConversationsQuery(Caller Caller, Guid CustomerId, int Limit) : IQuery<IReadOnlyList<ConversationSummary>>;
+[RequiresPermission(Permissions.AdminCustomersManage)]
+public sealed record ListCustomerConversationsQuery(Caller Caller, Guid CustomerId, int Limit) : ICallerRequest, IQuery<IReadOnlyList<ConversationSummary>>;
 
 public sealed class ListCustomerConversationsValidator : AbstractValidator<ListCustomerConversationsQuery>
 {
@@ -20,7 +21,6 @@ public sealed class ListCustomerConversationsHandler(IConversationReadModel read
 {
     public async ValueTask<IReadOnlyList<ConversationSummary>> Handle(ListCustomerConversationsQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         return await readModel.ListForCustomerAsync(new UserId(query.CustomerId), query.Limit, cancellationToken);
     }
 }

@@ -16,18 +16,24 @@ public sealed record KnowledgeDocumentView(Guid Id, string Title, string Content
 
 public sealed record KnowledgeSummaryView(Guid Id, string Title, int Length, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record AddKnowledgeDocumentCommand(Caller Caller, string? Title, string? Content) : ICommand<KnowledgeDocumentView>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record AddKnowledgeDocumentCommand(Caller Caller, string? Title, string? Content) : ICallerRequest, ICommand<KnowledgeDocumentView>;
 
-public sealed record UpdateKnowledgeDocumentCommand(Caller Caller, Guid Id, string? Title, string? Content) : ICommand<KnowledgeDocumentView>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record UpdateKnowledgeDocumentCommand(Caller Caller, Guid Id, string? Title, string? Content) : ICallerRequest, ICommand<KnowledgeDocumentView>;
 
-public sealed record DeleteKnowledgeDocumentCommand(Caller Caller, Guid Id) : ICommand<bool>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record DeleteKnowledgeDocumentCommand(Caller Caller, Guid Id) : ICallerRequest, ICommand<bool>;
 
-public sealed record ListKnowledgeDocumentsQuery(Caller Caller) : IQuery<IReadOnlyList<KnowledgeSummaryView>>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record ListKnowledgeDocumentsQuery(Caller Caller) : ICallerRequest, IQuery<IReadOnlyList<KnowledgeSummaryView>>;
 
-public sealed record GetKnowledgeDocumentQuery(Caller Caller, Guid Id) : IQuery<KnowledgeDocumentView>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record GetKnowledgeDocumentQuery(Caller Caller, Guid Id) : ICallerRequest, IQuery<KnowledgeDocumentView>;
 
 /// <summary>Retrieval as the AI sees it: the best passages for a question, with score and coverage.</summary>
-public sealed record SearchKnowledgeQuery(Caller Caller, string? Query, int Limit) : IQuery<IReadOnlyList<KnowledgePassage>>;
+[RequiresPermission(Permissions.KnowledgeManage)]
+public sealed record SearchKnowledgeQuery(Caller Caller, string? Query, int Limit) : ICallerRequest, IQuery<IReadOnlyList<KnowledgePassage>>;
 
 public static class KnowledgeLimits
 {
@@ -72,7 +78,6 @@ public sealed class KnowledgeHandlers(IKnowledgeStore store, IKnowledgeIndex ind
 {
     public async ValueTask<KnowledgeDocumentView> Handle(AddKnowledgeDocumentCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         var now = clock.GetUtcNow();
         var document = new KnowledgeDocument(Guid.CreateVersion7(), command.Title!.Trim(), command.Content!, now, now);
         await store.AddAsync(document, cancellationToken);
@@ -82,7 +87,6 @@ public sealed class KnowledgeHandlers(IKnowledgeStore store, IKnowledgeIndex ind
 
     public async ValueTask<KnowledgeDocumentView> Handle(UpdateKnowledgeDocumentCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         if (!await store.UpdateAsync(command.Id, command.Title!.Trim(), command.Content!, clock.GetUtcNow(), cancellationToken))
         {
             throw NotFound();
@@ -94,7 +98,6 @@ public sealed class KnowledgeHandlers(IKnowledgeStore store, IKnowledgeIndex ind
 
     public async ValueTask<bool> Handle(DeleteKnowledgeDocumentCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         if (!await store.DeleteAsync(command.Id, clock.GetUtcNow(), cancellationToken))
         {
             throw NotFound();
@@ -106,21 +109,18 @@ public sealed class KnowledgeHandlers(IKnowledgeStore store, IKnowledgeIndex ind
 
     public async ValueTask<IReadOnlyList<KnowledgeSummaryView>> Handle(ListKnowledgeDocumentsQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var documents = await store.ListAsync(cancellationToken);
         return documents.Select(d => new KnowledgeSummaryView(d.Id, d.Title, d.Content.Length, d.CreatedAt, d.UpdatedAt)).ToArray();
     }
 
     public async ValueTask<KnowledgeDocumentView> Handle(GetKnowledgeDocumentQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var document = await store.FindAsync(query.Id, cancellationToken) ?? throw NotFound();
         return KnowledgeDocumentView.From(document);
     }
 
     public async ValueTask<IReadOnlyList<KnowledgePassage>> Handle(SearchKnowledgeQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         return await index.SearchAsync(query.Query!, query.Limit, cancellationToken);
     }
 

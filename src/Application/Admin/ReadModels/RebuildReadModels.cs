@@ -6,13 +6,13 @@ using Mediator;
 namespace ChatClean.Application.Admin;
 
 /// <summary>An admin empties the read models; they are replayed from the event log, which stays untouched.</summary>
-public sealed record RebuildReadModelsCommand(Caller Caller) : ICommand;
+[RequiresPermission(Permissions.OperationsManage)]
+public sealed record RebuildReadModelsCommand(Caller Caller) : ICallerRequest, ICommand;
 
 public sealed class RebuildReadModelsHandler(IReadModelRebuilder rebuilder) : ICommandHandler<RebuildReadModelsCommand>
 {
     public async ValueTask<Unit> Handle(RebuildReadModelsCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         await rebuilder.StartRebuildAsync(cancellationToken);
         return Unit.Value;
     }

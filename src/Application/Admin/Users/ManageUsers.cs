@@ -10,7 +10,8 @@ using Mediator;
 namespace ChatClean.Application.Admin;
 
 /// <summary>Accounts of every role, by username, filtered by role and a search in username and display name.</summary>
-public sealed record ListUsersQuery(Caller Caller, string? Role, string? Search, int Page, int PageSize) : IQuery<UserPage>;
+[RequiresPermission(Permissions.AdminUsersManage)]
+public sealed record ListUsersQuery(Caller Caller, string? Role, string? Search, int Page, int PageSize) : ICallerRequest, IQuery<UserPage>;
 
 public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
 {
@@ -27,20 +28,19 @@ public sealed class ListUsersHandler(IUserDirectory directory) : IQueryHandler<L
 {
     public async ValueTask<UserPage> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         UserRole? role = UserRoleNames.TryParse(query.Role, out var parsed) ? parsed : null;
         return await directory.ListAsync(role, query.Search, query.Page, query.PageSize, cancellationToken);
     }
 }
 
 /// <summary>Disables or re-enables an account: a disabled account cannot log in or refresh its tokens.</summary>
-public sealed record SetUserDisabledCommand(Caller Caller, Guid UserId, bool Disabled, UserRole? RequiredRole = null) : ICommand<UserView>;
+[RequiresPermission(Permissions.AdminUsersManage)]
+public sealed record SetUserDisabledCommand(Caller Caller, Guid UserId, bool Disabled, UserRole? RequiredRole = null) : ICallerRequest, ICommand<UserView>;
 
 public sealed class SetUserDisabledHandler(IUserRepository users) : ICommandHandler<SetUserDisabledCommand, UserView>
 {
     public async ValueTask<UserView> Handle(SetUserDisabledCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         var id = new UserId(command.UserId);
         var account = await users.FindByIdAsync(id, cancellationToken);
         if (account is null || (command.RequiredRole is { } role && account.Role != role))
@@ -62,7 +62,8 @@ public sealed class SetUserDisabledHandler(IUserRepository users) : ICommandHand
 }
 
 /// <summary>An admin sets a new password for an account (for a user who lost theirs).</summary>
-public sealed record ResetPasswordCommand(Caller Caller, Guid UserId, string? Password) : ICommand<UserView>;
+[RequiresPermission(Permissions.AdminUsersManage)]
+public sealed record ResetPasswordCommand(Caller Caller, Guid UserId, string? Password) : ICallerRequest, ICommand<UserView>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
 {
@@ -73,7 +74,6 @@ public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher 
 {
     public async ValueTask<UserView> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         var id = new UserId(command.UserId);
         var account = await users.FindByIdAsync(id, cancellationToken) ?? throw new NotFoundException("user.not_found", "No such user.");
         await users.SetPasswordHashAsync(id, hasher.Hash(command.Password!), cancellationToken);

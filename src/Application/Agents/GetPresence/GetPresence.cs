@@ -6,7 +6,8 @@ using Mediator;
 namespace ChatClean.Application.Agents;
 
 /// <summary>The agents present now (connected recently) and their status.</summary>
-public sealed record GetPresenceQuery(Caller Caller) : IQuery<IReadOnlyList<AgentPresence>>;
+[RequiresPermission(Permissions.PresenceRead)]
+public sealed record GetPresenceQuery(Caller Caller) : ICallerRequest, IQuery<IReadOnlyList<AgentPresence>>;
 
 public sealed record AgentPresence(Guid AgentId, PresenceStatus Status);
 
@@ -14,7 +15,6 @@ public sealed class GetPresenceHandler(IPresence presence) : IQueryHandler<GetPr
 {
     public async ValueTask<IReadOnlyList<AgentPresence>> Handle(GetPresenceQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Agent, UserRole.Admin);
         return (await presence.PresentAsync(cancellationToken)).Select(p => new AgentPresence(p.Key, p.Value)).OrderBy(p => p.AgentId).ToArray();
     }
 }

@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Agents;
 
 /// <summary>The conversations waiting for a human, oldest first, with their place in the queue and how long they have waited.</summary>
-public sealed record GetQueueQuery(Caller Caller) : IQuery<IReadOnlyList<QueueEntry>>;
+[RequiresPermission(Permissions.QueueRead)]
+public sealed record GetQueueQuery(Caller Caller) : ICallerRequest, IQuery<IReadOnlyList<QueueEntry>>;
 
 public sealed record QueueEntry(
     int Position,
@@ -25,7 +26,6 @@ public sealed class GetQueueHandler(IConversationReadModel readModel, TimeProvid
 
     public async ValueTask<IReadOnlyList<QueueEntry>> Handle(GetQueueQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Agent, UserRole.Admin);
         var now = clock.GetUtcNow();
         var waiting = await readModel.ListWaitingAsync(MaxEntries, cancellationToken);
         return waiting

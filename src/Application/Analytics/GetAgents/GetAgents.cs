@@ -6,7 +6,8 @@ using Mediator;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>Per-agent figures: takeovers, sessions held now, human first response time, handling time.</summary>
-public sealed record GetAgentAnalyticsQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : IQuery<IReadOnlyList<AgentFigures>>, IWindowQuery;
+[RequiresPermission(Permissions.AnalyticsRead)]
+public sealed record GetAgentAnalyticsQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : ICallerRequest, IQuery<IReadOnlyList<AgentFigures>>, IWindowQuery;
 
 public sealed class GetAgentAnalyticsValidator : WindowValidator<GetAgentAnalyticsQuery>;
 
@@ -15,7 +16,6 @@ public sealed class GetAgentAnalyticsHandler(AnalyticsWindow window, IAnalyticsR
 {
     public async ValueTask<IReadOnlyList<AgentFigures>> Handle(GetAgentAnalyticsQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var (from, to) = window.Resolve(query.From, query.To);
         var inWindow = await window.ComputeAsync(
             "agents", from, to, (facts, _) => ValueTask.FromResult(AnalyticsCalculator.Agents(facts)), cancellationToken);

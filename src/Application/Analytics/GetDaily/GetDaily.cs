@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The stored daily aggregates (counts per day of conversation start), cheap over long ranges.</summary>
-public sealed record GetDailyStatsQuery(Caller Caller, DateOnly? From, DateOnly? To) : IQuery<IReadOnlyList<DailyCounts>>;
+[RequiresPermission(Permissions.AnalyticsRead)]
+public sealed record GetDailyStatsQuery(Caller Caller, DateOnly? From, DateOnly? To) : ICallerRequest, IQuery<IReadOnlyList<DailyCounts>>;
 
 public sealed class GetDailyStatsValidator : AbstractValidator<GetDailyStatsQuery>
 {
@@ -20,7 +21,6 @@ public sealed class GetDailyStatsHandler(IAnalyticsReadModel readModel, TimeProv
 {
     public async ValueTask<IReadOnlyList<DailyCounts>> Handle(GetDailyStatsQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return await readModel.DailyAsync(query.From ?? to.AddDays(-30), to, cancellationToken);
     }

@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>What is happening now, for an admin's live view: the queue, the human sessions, the agents present, today's count.</summary>
-public sealed record GetLiveFiguresQuery(Caller Caller) : IQuery<LiveFigures>;
+[RequiresPermission(Permissions.AnalyticsRead)]
+public sealed record GetLiveFiguresQuery(Caller Caller) : ICallerRequest, IQuery<LiveFigures>;
 
 public sealed record LiveFigures(
     DateTimeOffset At,
@@ -22,7 +23,6 @@ public sealed class GetLiveFiguresHandler(IAnalyticsReadModel readModel, IPresen
 {
     public async ValueTask<LiveFigures> Handle(GetLiveFiguresQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var now = clock.GetUtcNow();
         var (waiting, sessions, today, oldest) = await readModel.NowAsync(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken);
         var present = await presence.PresentAsync(cancellationToken);

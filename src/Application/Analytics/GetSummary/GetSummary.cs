@@ -5,7 +5,8 @@ using Mediator;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The figures of docs/metrics.md for the conversations that started in [from, to).</summary>
-public sealed record GetAnalyticsSummaryQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : IQuery<AnalyticsSummary>, IWindowQuery;
+[RequiresPermission(Permissions.AnalyticsRead)]
+public sealed record GetAnalyticsSummaryQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To) : ICallerRequest, IQuery<AnalyticsSummary>, IWindowQuery;
 
 public sealed class GetAnalyticsSummaryValidator : WindowValidator<GetAnalyticsSummaryQuery>;
 
@@ -13,7 +14,6 @@ public sealed class GetAnalyticsSummaryHandler(AnalyticsWindow window) : IQueryH
 {
     public ValueTask<AnalyticsSummary> Handle(GetAnalyticsSummaryQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var (from, to) = window.Resolve(query.From, query.To);
         return window.ComputeAsync("summary", from, to, (facts, _) => ValueTask.FromResult(AnalyticsCalculator.Summarize(from, to, facts)), cancellationToken);
     }

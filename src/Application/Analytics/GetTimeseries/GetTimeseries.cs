@@ -6,8 +6,9 @@ using Mediator;
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The main figures per day or per hour of conversation start.</summary>
+[RequiresPermission(Permissions.AnalyticsRead)]
 public sealed record GetAnalyticsTimeseriesQuery(Caller Caller, DateTimeOffset? From, DateTimeOffset? To, string? Bucket)
-    : IQuery<IReadOnlyList<TimeseriesPoint>>, IWindowQuery;
+    : ICallerRequest, IQuery<IReadOnlyList<TimeseriesPoint>>, IWindowQuery;
 
 public sealed class GetAnalyticsTimeseriesValidator : WindowValidator<GetAnalyticsTimeseriesQuery>
 {
@@ -26,7 +27,6 @@ public sealed class GetAnalyticsTimeseriesHandler(AnalyticsWindow window) : IQue
 {
     public ValueTask<IReadOnlyList<TimeseriesPoint>> Handle(GetAnalyticsTimeseriesQuery query, CancellationToken cancellationToken)
     {
-        query.Caller.EnsureRole(UserRole.Admin);
         var (from, to) = window.Resolve(query.From, query.To);
         var bucket = query.Bucket == "hour" ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
         if ((to - from) / bucket > GetAnalyticsTimeseriesValidator.MaxBuckets)

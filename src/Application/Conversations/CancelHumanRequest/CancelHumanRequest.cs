@@ -6,14 +6,14 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The customer (or an admin) no longer wants a human: the conversation goes back to the AI.</summary>
-public sealed record CancelHumanRequestCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsCancelRequest)]
+public sealed record CancelHumanRequestCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class CancelHumanRequestHandler(ConversationStreams streams, TimeProvider clock)
     : ICommandHandler<CancelHumanRequestCommand, ConversationChanged>
 {
     public async ValueTask<ConversationChanged> Handle(CancelHumanRequestCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Customer, UserRole.Admin);
         var change = await streams.ExecuteAsync(
             new ConversationId(command.ConversationId),
             loaded =>

@@ -5,7 +5,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>Ends the conversation: its customer, an agent (the holder, while one holds it) or an admin.</summary>
-public sealed record CloseCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record CloseCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class CloseHandler(ConversationStreams streams, TimeProvider clock)
     : ICommandHandler<CloseCommand, ConversationChanged>

@@ -4,7 +4,8 @@ using Mediator;
 
 namespace ChatClean.Application.Conversations;
 
-public sealed record GetConversationQuery(Caller Caller, Guid ConversationId) : IQuery<ConversationView>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record GetConversationQuery(Caller Caller, Guid ConversationId) : ICallerRequest, IQuery<ConversationView>;
 
 /// <summary>Folds the conversation's stream, so the answer includes every change the caller just made.</summary>
 public sealed class GetConversationHandler(ConversationStreams streams) : IQueryHandler<GetConversationQuery, ConversationView>

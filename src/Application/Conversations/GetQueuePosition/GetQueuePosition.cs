@@ -22,9 +22,11 @@ public sealed record QueuePosition(
 public sealed record QueueStatus(Guid ConversationId, bool Waiting, QueuePosition? Queue);
 
 /// <summary>The queue position of one conversation, for its customer or staff.</summary>
-public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) : IQuery<QueueStatus>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) : ICallerRequest, IQuery<QueueStatus>;
 
 /// <summary>Every waiting conversation with its position, for the service's own notices to customers.</summary>
+[NoCaller("Sent by the service to tell waiting customers their place.")]
 public sealed record GetWaitingPositionsQuery : IQuery<IReadOnlyList<QueuePosition>>;
 
 /// <summary>

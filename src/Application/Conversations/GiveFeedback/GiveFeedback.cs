@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The customer rates a closed conversation (CSAT 1–5) with an optional comment, once.</summary>
-public sealed record GiveFeedbackCommand(Caller Caller, Guid ConversationId, int? Rating, string? Comment) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsFeedback)]
+public sealed record GiveFeedbackCommand(Caller Caller, Guid ConversationId, int? Rating, string? Comment) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class GiveFeedbackValidator : AbstractValidator<GiveFeedbackCommand>
 {
@@ -25,7 +26,6 @@ public sealed class GiveFeedbackHandler(ConversationStreams streams, TimeProvide
 {
     public async ValueTask<ConversationChanged> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Customer);
         var rating = CsatRating.Create(command.Rating!.Value);
         var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment;
         var change = await streams.ExecuteAsync(

@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The messages of a conversation with a seq above <see cref="AfterSeq"/>, oldest first, at most <see cref="Limit"/>.</summary>
-public sealed record ListMessagesQuery(Caller Caller, Guid ConversationId, long AfterSeq, int Limit) : IQuery<MessagePage>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record ListMessagesQuery(Caller Caller, Guid ConversationId, long AfterSeq, int Limit) : ICallerRequest, IQuery<MessagePage>;
 
 public sealed class ListMessagesValidator : AbstractValidator<ListMessagesQuery>
 {

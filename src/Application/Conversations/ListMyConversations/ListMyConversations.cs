@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A customer's own conversations, or the conversations an agent holds; newest first.</summary>
-public sealed record ListMyConversationsQuery(Caller Caller, int Limit) : IQuery<IReadOnlyList<ConversationSummary>>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record ListMyConversationsQuery(Caller Caller, int Limit) : ICallerRequest, IQuery<IReadOnlyList<ConversationSummary>>;
 
 public sealed class ListMyConversationsValidator : AbstractValidator<ListMyConversationsQuery>
 {

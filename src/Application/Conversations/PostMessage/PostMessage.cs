@@ -9,7 +9,8 @@ namespace ChatClean.Application.Conversations;
 /// Posts a message as the caller. A retry with the same <see cref="ClientMessageId"/> returns the original
 /// message (same seq) and posts nothing.
 /// </summary>
-public sealed record PostMessageCommand(Caller Caller, Guid ConversationId, string? Body, string? ClientMessageId) : ICommand<PostedMessage>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record PostMessageCommand(Caller Caller, Guid ConversationId, string? Body, string? ClientMessageId) : ICallerRequest, ICommand<PostedMessage>;
 
 /// <summary>The posted message (the original one for a retry), the conversation's version, and whether this was a retry.</summary>
 public sealed record PostedMessage(MessageView Message, long Version, bool Duplicate);

@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
 using FluentValidation;
 using Mediator;
@@ -8,6 +9,7 @@ namespace ChatClean.Application.Conversations;
 /// The service itself posts: an AI reply (dropped, posting nothing, when the conversation is no longer in
 /// <c>ai</c> mode) or a system notice. Not reachable over HTTP; the AI responder and the timers send it.
 /// </summary>
+[NoCaller("Sent by the service (AI, timers).")]
 public sealed record PostServiceMessageCommand(Guid ConversationId, SenderKind Sender, string? Body) : ICommand<ConversationChanged>;
 
 public sealed class PostServiceMessageValidator : AbstractValidator<PostServiceMessageCommand>

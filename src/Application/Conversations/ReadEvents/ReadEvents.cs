@@ -10,7 +10,8 @@ namespace ChatClean.Application.Conversations;
 /// Every event of a conversation after <see cref="AfterSeq"/>, in seq order, for a caller who may see it: what a
 /// real-time client that reconnects has missed.
 /// </summary>
-public sealed record ReadConversationEventsQuery(Caller Caller, Guid ConversationId, long AfterSeq) : IQuery<IReadOnlyList<StoredConversationEvent>>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record ReadConversationEventsQuery(Caller Caller, Guid ConversationId, long AfterSeq) : ICallerRequest, IQuery<IReadOnlyList<StoredConversationEvent>>;
 
 public sealed class ReadConversationEventsValidator : AbstractValidator<ReadConversationEventsQuery>
 {

@@ -6,14 +6,14 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The agent holding the conversation hands it back to the AI (<c>HumanSessionEnded</c>).</summary>
-public sealed record ReleaseCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsTakeover)]
+public sealed record ReleaseCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class ReleaseHandler(ConversationStreams streams, TimeProvider clock)
     : ICommandHandler<ReleaseCommand, ConversationChanged>
 {
     public async ValueTask<ConversationChanged> Handle(ReleaseCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Agent);
         var change = await streams.ExecuteAsync(
             new ConversationId(command.ConversationId),
             loaded =>

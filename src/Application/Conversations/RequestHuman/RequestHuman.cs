@@ -9,7 +9,8 @@ namespace ChatClean.Application.Conversations;
 /// Asks for a human: the conversation waits in the agents' queue. A customer's request has the reason
 /// <c>customer_asked</c>; staff requesting through the API give <c>api</c>.
 /// </summary>
-public sealed record RequestHumanCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsParticipate)]
+public sealed record RequestHumanCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class RequestHumanHandler(ConversationStreams streams, TimeProvider clock)
     : ICommandHandler<RequestHumanCommand, ConversationChanged>

@@ -7,7 +7,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A customer opens a conversation. A client-chosen id makes a retried start return the same conversation.</summary>
-public sealed record StartConversationCommand(Caller Caller, Guid? ConversationId, string? Subject) : ICommand<ConversationView>;
+[RequiresPermission(Permissions.ConversationsStart)]
+public sealed record StartConversationCommand(Caller Caller, Guid? ConversationId, string? Subject) : ICallerRequest, ICommand<ConversationView>;
 
 public sealed class StartConversationValidator : AbstractValidator<StartConversationCommand>
 {
@@ -25,7 +26,6 @@ public sealed class StartConversationHandler(ConversationStreams streams, TimePr
 {
     public async ValueTask<ConversationView> Handle(StartConversationCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Customer);
         var id = new ConversationId(command.ConversationId ?? Guid.CreateVersion7());
         var subject = string.IsNullOrWhiteSpace(command.Subject) ? null : command.Subject.Trim();
         var change = await streams.ExecuteAsync(

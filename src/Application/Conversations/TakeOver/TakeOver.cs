@@ -6,14 +6,14 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>An agent takes the conversation. Of two agents at the same moment, the first append wins; the other gets 409.</summary>
-public sealed record TakeOverCommand(Caller Caller, Guid ConversationId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsTakeover)]
+public sealed record TakeOverCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class TakeOverHandler(ConversationStreams streams, TimeProvider clock)
     : ICommandHandler<TakeOverCommand, ConversationChanged>
 {
     public async ValueTask<ConversationChanged> Handle(TakeOverCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Agent);
         var change = await streams.ExecuteAsync(
             new ConversationId(command.ConversationId),
             loaded =>

@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace ChatClean.Application.Conversations;
 /// AI (<c>TimedOutToAI</c>, with the configured notice to the customer in the same append); otherwise nothing
 /// happens. Sent by the timeout scheduler, never over HTTP.
 /// </summary>
+[NoCaller("Sent by the waiting-timeout job.")]
 public sealed record TimeOutWaitingCommand(Guid ConversationId, int Episode) : ICommand<ConversationChanged>;
 
 public sealed class TimeOutWaitingHandler(ConversationStreams streams, TimeProvider clock, IOptions<ConversationOptions> options)

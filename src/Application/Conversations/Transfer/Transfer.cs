@@ -9,7 +9,8 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The agent holding the conversation (or an admin) hands it to another active agent.</summary>
-public sealed record TransferCommand(Caller Caller, Guid ConversationId, Guid? ToAgentId) : ICommand<ConversationChanged>;
+[RequiresPermission(Permissions.ConversationsTransfer)]
+public sealed record TransferCommand(Caller Caller, Guid ConversationId, Guid? ToAgentId) : ICallerRequest, ICommand<ConversationChanged>;
 
 public sealed class TransferValidator : AbstractValidator<TransferCommand>
 {
@@ -21,7 +22,6 @@ public sealed class TransferHandler(ConversationStreams streams, IUserRepository
 {
     public async ValueTask<ConversationChanged> Handle(TransferCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Agent, UserRole.Admin);
         var target = new UserId(command.ToAgentId!.Value);
         var agent = await users.FindByIdAsync(target, cancellationToken);
         if (agent is not { Role: UserRole.Agent, IsDisabled: false })

@@ -6,6 +6,7 @@ using Mediator;
 namespace ChatClean.Application.Users;
 
 /// <summary>Creates the first admin from configuration when no admin exists yet; otherwise does nothing.</summary>
+[NoCaller("Sent at start-up from configuration.")]
 public sealed record BootstrapAdminCommand(string? Username, string? Password) : ICommand<BootstrapAdminOutcome>;
 
 public enum BootstrapAdminOutcome

@@ -6,7 +6,8 @@ using Mediator;
 namespace ChatClean.Application.Users;
 
 /// <summary>An admin creates an account of any role (agents and admins cannot register themselves).</summary>
-public sealed record CreateUserCommand(Caller Caller, string? Username, string? Password, string? DisplayName, string? Role) : ICommand<UserView>;
+[RequiresPermission(Permissions.AdminUsersManage)]
+public sealed record CreateUserCommand(Caller Caller, string? Username, string? Password, string? DisplayName, string? Role) : ICallerRequest, ICommand<UserView>;
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
@@ -24,7 +25,6 @@ public sealed class CreateUserHandler(AccountCreator accounts) : ICommandHandler
 {
     public async ValueTask<UserView> Handle(CreateUserCommand command, CancellationToken cancellationToken)
     {
-        command.Caller.EnsureRole(UserRole.Admin);
         var role = UserRoleNames.TryParse(command.Role, out var parsed)
             ? parsed
             : throw new ArgumentException("The validator admits only known roles.", nameof(command));

@@ -4,7 +4,8 @@ using Mediator;
 
 namespace ChatClean.Application.Users;
 
-public sealed record GetMeQuery(Caller Caller) : IQuery<UserView>;
+[RequiresPermission(Permissions.AccountReadOwn)]
+public sealed record GetMeQuery(Caller Caller) : ICallerRequest, IQuery<UserView>;
 
 public sealed class GetMeHandler(IUserRepository users) : IQueryHandler<GetMeQuery, UserView>
 {

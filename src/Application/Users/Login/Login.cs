@@ -6,6 +6,7 @@ using Mediator;
 
 namespace ChatClean.Application.Users;
 
+[NoCaller("Open: the credentials are the authorisation.")]
 public sealed record LoginCommand(string? Username, string? Password) : ICommand<AuthTokens>;
 
 public sealed class LoginValidator : AbstractValidator<LoginCommand>

@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using ChatClean.Application.Abstractions.Identity;
 using FluentValidation;
 using Mediator;
@@ -5,6 +6,7 @@ using Mediator;
 namespace ChatClean.Application.Users;
 
 /// <summary>Ends a login session: its refresh token family is revoked (access tokens expire on their own).</summary>
+[NoCaller("Open: the refresh token is the authorisation.")]
 public sealed record LogoutCommand(string? RefreshToken) : ICommand;
 
 public sealed class LogoutValidator : AbstractValidator<LogoutCommand>

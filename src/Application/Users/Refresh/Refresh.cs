@@ -6,6 +6,7 @@ using Mediator;
 namespace ChatClean.Application.Users;
 
 /// <summary>Trades a refresh token for a new access token and a new refresh token; the old one is spent.</summary>
+[NoCaller("Open: the refresh token is the authorisation.")]
 public sealed record RefreshCommand(string? RefreshToken) : ICommand<AuthTokens>;
 
 public sealed class RefreshValidator : AbstractValidator<RefreshCommand>

@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using FluentValidation;
 using Mediator;
 using ChatClean.Domain.Users;
@@ -5,6 +6,7 @@ using ChatClean.Domain.Users;
 namespace ChatClean.Application.Users;
 
 /// <summary>Anyone may register; registration always makes a customer.</summary>
+[NoCaller("Open: anyone may register as a customer.")]
 public sealed record RegisterCommand(string? Username, string? Password, string? DisplayName) : ICommand<UserView>;
 
 public sealed class RegisterValidator : AbstractValidator<RegisterCommand>

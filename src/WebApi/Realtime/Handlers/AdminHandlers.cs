@@ -1,5 +1,5 @@
 using ChatClean.Application.Analytics;
-using ChatClean.Domain.Users;
+using ChatClean.Application.Common;
 
 namespace ChatClean.WebApi.Realtime.Handlers;
 
@@ -13,10 +13,7 @@ public sealed class WatchFiguresHandler : IFrameHandler
 
     public async ValueTask HandleAsync(FrameContext context, CancellationToken cancellationToken)
     {
-        if (context.Connection.Caller.Role != UserRole.Admin)
-        {
-            throw new FrameException("auth.forbidden", "Only admins watch the live figures.");
-        }
+        context.Connection.Caller.Ensure(Permissions.AnalyticsRead);
 
         var watch = context.OptionalBool("watch", true);
         context.Connection.WatchesFigures = watch;

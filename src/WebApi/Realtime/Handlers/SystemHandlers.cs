@@ -1,3 +1,4 @@
+using ChatClean.Application.Common;
 using ChatClean.Application.Abstractions;
 using ChatClean.Domain.Users;
 
@@ -25,10 +26,7 @@ public sealed class PresenceHandler(IPresence presence) : IFrameHandler
 
     public async ValueTask HandleAsync(FrameContext context, CancellationToken cancellationToken)
     {
-        if (context.Connection.Caller.Role != UserRole.Agent)
-        {
-            throw new FrameException("auth.forbidden", "Only agents have a presence.");
-        }
+        context.Connection.Caller.Ensure(Permissions.PresenceWrite);
 
         var status = context.RequiredString("status") switch
         {

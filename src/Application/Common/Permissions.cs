@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using ChatClean.Domain.Users;
+using Mediator;
+
+namespace ChatClean.Application.Common;
+
+/// <summary>
+/// Named permissions. Every request a caller can send declares the one it needs (<see cref="RequiresPermissionAttribute"/>);
+/// <see cref="AuthorizationBehavior{TMessage,TResponse}"/> checks it before anything else runs. Which conversation a
+/// caller may touch is checked per resource after that (<c>ConversationAccess</c>, the decider).
+/// </summary>
+public static class Permissions
+{
+    public const string AccountReadOwn = "account.read.own";
+    public const string ConversationsStart = "conversations.start";
+    public const string ConversationsReadOwn = "conversations.read.own";
+    public const string ConversationsReadAll = "conversations.read.all";
+    public const string ConversationsParticipate = "conversations.participate";
+    public const string ConversationsCancelRequest = "conversations.cancel_request";
+    public const string ConversationsFeedback = "conversations.feedback";
+    public const string ConversationsTakeover = "conversations.takeover";
+    public const string ConversationsTransfer = "conversations.transfer";
+    public const string QueueRead = "queue.read";
+    public const string PresenceRead = "presence.read";
+    public const string PresenceWrite = "presence.write";
+    public const string AdminUsersManage = "admin.users.manage";
+    public const string AdminCustomersManage = "admin.customers.manage";
+    public const string AdminConversationsRead = "admin.conversations.read";
+    public const string AnalyticsRead = "analytics.read";
+    public const string KnowledgeManage = "knowledge.manage";
+    public const string AuditRead = "audit.read";
+    public const string OperationsManage = "operations.manage";
+
+    private static readonly FrozenDictionary<UserRole, FrozenSet<string>> ByRole = new Dictionary<UserRole, FrozenSet<string>>
+    {
+        [UserRole.Customer] = FrozenSet.Create(
+            AccountReadOwn, ConversationsStart, ConversationsReadOwn, ConversationsParticipate, ConversationsCancelRequest, ConversationsFeedback),
+        [UserRole.Agent] = FrozenSet.Create(
+            AccountReadOwn, ConversationsReadAll, ConversationsParticipate, ConversationsTakeover, ConversationsTransfer, QueueRead, PresenceRead,
+            PresenceWrite),
+        [UserRole.Admin] = FrozenSet.Create(
+            AccountReadOwn, ConversationsReadAll, ConversationsParticipate, ConversationsCancelRequest, ConversationsTransfer, QueueRead, PresenceRead,
+            AdminUsersManage, AdminCustomersManage, AdminConversationsRead, AnalyticsRead, KnowledgeManage, AuditRead, OperationsManage),
+    }.ToFrozenDictionary();
+
+    public static IReadOnlySet<string> Of(UserRole role) => ByRole[role];
+
+    public static bool Has(this Caller caller, string permission) => ByRole[caller.Role].Contains(permission);
+
+    /// <exception cref="ForbiddenException">The caller's role lacks <paramref name="permission"/>.</exception>
+    public static void Ensure(this Caller caller, string permission)
+    {
+        if (!caller.Has(permission))
+        {
+            throw new ForbiddenException("auth.forbidden", $"A {caller.Role.ToWire()} may not do this ({permission}).");
+        }
+    }
+}
+
+/// <summary>A request sent on behalf of an authenticated caller.</summary>
+public interface ICallerRequest
+{
+    Caller Caller { get; }
+}
+
+/// <summary>The permission a caller needs to send this request (checked by <see cref="AuthorizationBehavior{TMessage,TResponse}"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresPermissionAttribute(string permission) : Attribute
+{
+    public string Permission { get; } = permission;
+}
+
+/// <summary>A request with no caller to authorise: sent by the service itself, or open to anyone (login, register); says why.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NoCallerAttribute(string reason) : Attribute
+{
+    public string Reason { get; } = reason;
+}
+
+/// <summary>The one place where requests are authorised: the permission its type declares, against the caller's role.</summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private static readonly string? Permission = typeof(TMessage).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (Permission is not null)
+        {
+            var caller = (message as ICallerRequest)?.Caller
+                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} requires a permission but carries no caller.");
+            caller.Ensure(Permission);
+        }
+        else if (message is ICallerRequest)
+        {
+            throw new InvalidOperationException($"{typeof(TMessage).Name} carries a caller but declares no permission.");
+        }
+
+        return next(message, cancellationToken);
+    }
+}
