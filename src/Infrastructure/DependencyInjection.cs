@@ -60,13 +60,17 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
         services.AddScoped<IUserRepository, EfUserRepository>();
         services.AddScoped<IRefreshTokenStore, EfRefreshTokenStore>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<SessionRevocations>());
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.AddScoped<IConversationReadModel, EfConversationReadModel>();
         services.AddScoped<IUserDirectory, EfUserDirectory>();
         services.AddScoped<IAnalyticsReadModel, EfAnalyticsReadModel>();
         services.AddScoped<IReadModelRebuilder, ReadModelMaintenance>();
         AddClusterAndCache(services, configuration);
 
-        // The migrator is registered before every other hosted service so that the schema exists when they start.
+        // The key check runs first, then the migrator, so that the schema exists when the other hosted services start.
+        services.AddHostedService<SecurityStartupCheck>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<AppendSignalBridge>();
         services.AddSingleton<ReadModelProjection>();
@@ -114,8 +118,11 @@ public static class DependencyInjection
         services.AddSingleton(redisOptions);
         var redis = configuration.GetConnectionString("Redis");
         services.AddSingleton(PresenceOptions.From(configuration));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddSingleton<InMemoryRateLimitCounter>();
         if (string.IsNullOrWhiteSpace(redis))
         {
+            services.AddSingleton<IRateLimitCounter>(sp => sp.GetRequiredService<InMemoryRateLimitCounter>());
             services.AddSingleton<IClusterBus, InProcessClusterBus>();
             services.AddSingleton<IPresence, InMemoryPresence>();
         }
@@ -126,6 +133,7 @@ public static class DependencyInjection
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConfiguration));
             services.AddSingleton<IClusterBus, RedisClusterBus>();
             services.AddSingleton<IPresence, RedisPresence>();
+            services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
             services.AddStackExchangeRedisCache(o =>
             {
                 o.ConfigurationOptions = redisConfiguration;

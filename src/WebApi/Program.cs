@@ -20,6 +20,7 @@ app.UseStatusCodePages();
 app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRestRateLimits();
 
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");

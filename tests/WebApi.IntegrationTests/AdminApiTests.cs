@@ -22,8 +22,9 @@ public sealed class AdminApiTests(ChatCleanApiFactory api) : IClassFixture<ChatC
         disabled["isDisabled"]!.GetValue<bool>().ShouldBeTrue();
         await (await api.Anonymous().PostJsonAsync("/api/v1/auth/login", new { username = "agent-list-1", password = "staff-password" }))
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.account_disabled");
+        // Disabling ended the agent's sessions: its refresh token was revoked with them.
         await (await api.Anonymous().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = agent.RefreshToken }))
-            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.account_disabled");
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_token_invalid");
 
         await (await admin.Http.PostAsync($"/api/v1/admin/users/{agent.Id}/enable")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await admin.Http.PostJsonAsync($"/api/v1/admin/users/{agent.Id}/reset-password", new { password = "brand-new-password" }))

@@ -126,6 +126,12 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         // No AI replies unless a test asks for them (AiApiFactory): most tests count messages and seqs.
         builder.UseSetting("Ai:Enabled", "false");
+
+        // Tests log in and call far more often than a person; the rate-limit tests set their own limits.
+        foreach (var rule in new[] { "LoginPerAccount", "LoginPerAddress", "RestPerUser", "RestPerAddress", "FramesPerUser" })
+        {
+            builder.UseSetting($"RateLimits:{rule}:Limit", "1000000");
+        }
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

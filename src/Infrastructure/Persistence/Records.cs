@@ -17,6 +17,9 @@ public sealed class UserRecord
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Access tokens issued before this instant are refused (set when an admin disables the account or resets its password).</summary>
+    public DateTime? SessionsRevokedAt { get; set; }
 }
 
 public sealed class RefreshTokenRecord

@@ -6,10 +6,15 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatClean.Infrastructure.Security;
 
-/// <summary>The one symmetric key that signs and validates access tokens.</summary>
+/// <summary>
+/// The one symmetric key that signs and validates access tokens. A configured key must be at least 32 bytes and not
+/// trivially guessable; without one, the embedded default generates a key into its data folder, while the production
+/// configuration (<c>Storage:Provider=MySql</c>, several nodes) refuses to start.
+/// </summary>
 public sealed partial class JwtSigningKey
 {
     private const int MinimumKeyBytes = 32;
+    private const int MinimumDistinctBytes = 12;
 
     public JwtSigningKey(IOptions<JwtOptions> options, IOptions<StorageOptions> storage, ILogger<JwtSigningKey> logger)
     {
@@ -22,6 +27,16 @@ public sealed partial class JwtSigningKey
             {
                 throw new InvalidOperationException($"Jwt:SigningKey must have at least {MinimumKeyBytes} bytes.");
             }
+
+            if (bytes.Distinct().Count() < MinimumDistinctBytes)
+            {
+                throw new InvalidOperationException("Jwt:SigningKey is too weak (too few different characters): use a long random secret.");
+            }
+        }
+        else if (storage.Value.Provider == StorageProvider.MySql)
+        {
+            throw new InvalidOperationException(
+                "Jwt:SigningKey is not set. With Storage:Provider=MySql (production, several nodes) every node needs the same configured key.");
         }
         else
         {

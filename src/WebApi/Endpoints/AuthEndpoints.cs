@@ -23,7 +23,7 @@ public static class AuthEndpoints
         }).AllowAnonymous();
 
         auth.MapPost("/login", async (LoginRequest request, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new LoginCommand(request.Username, request.Password), ct))).AllowAnonymous();
+            TypedResults.Ok(await mediator.Send(new LoginCommand(request.Username, request.Password), ct))).AllowAnonymous().WithLoginRateLimits();
 
         auth.MapPost("/refresh", async (RefreshRequest request, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RefreshCommand(request.RefreshToken), ct))).AllowAnonymous();

@@ -1,5 +1,7 @@
 using ChatClean.Domain.Users;
+using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Security;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -67,15 +69,28 @@ public static class AuthenticationSetup
 
                     return Task.CompletedTask;
                 },
+                // Signature and lifetime are not enough: the account may have been disabled, or its sessions revoked.
+                OnTokenValidated = context =>
+                {
+                    if (context.SecurityToken is JsonWebToken token &&
+                        Guid.TryParse(token.Subject, out var userId) &&
+                        context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>().IsRevoked(userId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)))
+                    {
+                        context.Fail(new SecurityTokenRevokedException("The session was revoked."));
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
-                    await WriteProblemAsync(
-                        context.HttpContext,
-                        StatusCodes.Status401Unauthorized,
-                        expired ? "auth.token_expired" : "auth.unauthenticated",
-                        expired ? "The access token has expired." : "A valid access token is required.");
+                    var (code, detail) = context.AuthenticateFailure switch
+                    {
+                        SecurityTokenExpiredException => ("auth.token_expired", "The access token has expired."),
+                        SecurityTokenRevokedException => ("auth.token_revoked", "The session was ended (account disabled or password reset); sign in again."),
+                        _ => ("auth.unauthenticated", "A valid access token is required."),
+                    };
+                    await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, code, detail);
                 },
                 OnForbidden = context => WriteProblemAsync(
                     context.HttpContext, StatusCodes.Status403Forbidden, "auth.forbidden", "Your role may not use this endpoint."),
@@ -92,3 +107,6 @@ public static class AuthenticationSetup
         }
     }
 }
+
+/// <summary>A well-signed, unexpired token whose session was ended (account disabled, password reset).</summary>
+public sealed class SecurityTokenRevokedException(string message) : SecurityTokenValidationException(message);

@@ -15,7 +15,7 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
         StatusCodes.Status413PayloadTooLarge => "request.body_too_large",
         StatusCodes.Status415UnsupportedMediaType => "request.unsupported_media_type",
-        StatusCodes.Status429TooManyRequests => "request.rate_limited",
+        StatusCodes.Status429TooManyRequests => RateLimiting.Code,
         >= 500 => "server.error",
         _ => "request.invalid",
     };

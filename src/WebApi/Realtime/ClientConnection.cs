@@ -14,6 +14,7 @@ public sealed class ClientConnection : IDisposable
 {
     public const WebSocketCloseStatus SendQueueFull = (WebSocketCloseStatus)4008;
     public const WebSocketCloseStatus IdleTimeout = (WebSocketCloseStatus)4002;
+    public const WebSocketCloseStatus SessionRevoked = (WebSocketCloseStatus)4001;
 
     private readonly WebSocket _socket;
     private readonly Channel<ServerFrame> _outbox;

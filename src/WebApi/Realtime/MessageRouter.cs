@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ChatClean.Infrastructure.Security;
+using ChatClean.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,13 @@ namespace ChatClean.WebApi.Realtime;
 /// one frame becomes an <c>error</c> frame with a stable code; the connection and the server carry on.
 /// </summary>
 public sealed partial class MessageRouter(
-    IEnumerable<IFrameHandler> handlers, IServiceScopeFactory scopes, IOptions<RealtimeOptions> options, TimeProvider clock, ILogger<MessageRouter> logger)
+    IEnumerable<IFrameHandler> handlers,
+    IServiceScopeFactory scopes,
+    IOptions<RealtimeOptions> options,
+    IRateLimitCounter rateCounter,
+    IOptions<RateLimitOptions> rateLimits,
+    TimeProvider clock,
+    ILogger<MessageRouter> logger)
 {
     private readonly Dictionary<string, IFrameHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
 
@@ -49,7 +57,15 @@ public sealed partial class MessageRouter(
 
                 if (!connection.TryTakeFrameToken(clock.GetTimestamp(), clock.TimestampFrequency, options.Value.FramesPerSecond, options.Value.FrameBurst))
                 {
-                    throw new FrameException("rate_limited", "Too many frames; slow down.");
+                    throw new FrameException(RateLimiting.Code, "Too many frames; slow down.");
+                }
+
+                // The per-user limit holds over all of the user's connections on every node (Redis counters).
+                var limits = rateLimits.Value;
+                if (limits.Enabled && await RateLimiting.RefusedAsync(
+                        rateCounter, cancellationToken, ($"frames:user:{connection.Caller.UserId.Value}", limits.FramesPerUser)) is { } wait)
+                {
+                    throw new FrameException(RateLimiting.Code, $"Too many frames; wait {Math.Ceiling(wait.TotalSeconds)} s.");
                 }
 
                 await handler.HandleAsync(context, cancellationToken);

@@ -17,6 +17,7 @@ public static class RealtimeSetup
         services.AddHostedService<ConversationFeed>();
         services.AddHostedService<ReplyDeltaRelay>();
         services.AddHostedService<GracefulClose>();
+        services.AddHostedService<RevokedSessionsClose>();
         services.AddHostedService<LiveFiguresPublisher>();
         foreach (var handler in new[]
         {
@@ -28,6 +29,30 @@ public static class RealtimeSetup
         }
 
         return services;
+    }
+
+    /// <summary>When a user's sessions end (account disabled, password reset), their sockets on this node close with 4001.</summary>
+    private sealed class RevokedSessionsClose(ConnectionManager connections, ChatClean.Infrastructure.Identity.SessionRevocations revocations) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            revocations.Revoked += Close;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            revocations.Revoked -= Close;
+            return Task.CompletedTask;
+        }
+
+        private void Close(Guid userId)
+        {
+            foreach (var connection in connections.OfUser(userId))
+            {
+                connection.Close(ClientConnection.SessionRevoked, "session revoked");
+            }
+        }
     }
 
     /// <summary>On shutdown, every socket gets what is queued for it and then a close frame with 1001 (going away).</summary>

@@ -59,3 +59,15 @@ public interface IRefreshTokenStore
     /// <summary>Revokes the family of <paramref name="token"/> (logout); an unknown token is ignored.</summary>
     Task RevokeFamilyAsync(string token, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Ends a user's sessions on every node: refresh tokens are revoked, access tokens issued before now are refused,
+/// and open WebSockets are closed. Also told when an account is enabled again.
+/// </summary>
+public interface ISessionRevocation
+{
+    Task RevokeAsync(UserId id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The account's state changed (disabled or enabled): every node re-reads it.</summary>
+    Task AccountChangedAsync(UserId id, CancellationToken cancellationToken);
+}

@@ -37,7 +37,8 @@ public sealed class ListUsersHandler(IUserDirectory directory) : IQueryHandler<L
 [RequiresPermission(Permissions.AdminUsersManage)]
 public sealed record SetUserDisabledCommand(Caller Caller, Guid UserId, bool Disabled, UserRole? RequiredRole = null) : ICallerRequest, ICommand<UserView>;
 
-public sealed class SetUserDisabledHandler(IUserRepository users) : ICommandHandler<SetUserDisabledCommand, UserView>
+public sealed class SetUserDisabledHandler(IUserRepository users, ISessionRevocation sessions, TimeProvider clock)
+    : ICommandHandler<SetUserDisabledCommand, UserView>
 {
     public async ValueTask<UserView> Handle(SetUserDisabledCommand command, CancellationToken cancellationToken)
     {
@@ -57,6 +58,16 @@ public sealed class SetUserDisabledHandler(IUserRepository users) : ICommandHand
         }
 
         await users.SetDisabledAsync(id, command.Disabled, cancellationToken);
+        if (command.Disabled)
+        {
+            // A disabled account is signed out everywhere at once, open WebSockets included.
+            await sessions.RevokeAsync(id, clock.GetUtcNow(), cancellationToken);
+        }
+        else
+        {
+            await sessions.AccountChangedAsync(id, cancellationToken);
+        }
+
         return UserView.From(account with { IsDisabled = command.Disabled });
     }
 }
@@ -70,13 +81,17 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordComm
     public ResetPasswordValidator() => RuleFor(c => c.Password).ValidPassword();
 }
 
-public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher hasher) : ICommandHandler<ResetPasswordCommand, UserView>
+public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher hasher, ISessionRevocation sessions, TimeProvider clock)
+    : ICommandHandler<ResetPasswordCommand, UserView>
 {
     public async ValueTask<UserView> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
         var id = new UserId(command.UserId);
         var account = await users.FindByIdAsync(id, cancellationToken) ?? throw new NotFoundException("user.not_found", "No such user.");
         await users.SetPasswordHashAsync(id, hasher.Hash(command.Password!), cancellationToken);
+
+        // Whoever knew the old password is signed out.
+        await sessions.RevokeAsync(id, clock.GetUtcNow(), cancellationToken);
         return UserView.From(account);
     }
 }

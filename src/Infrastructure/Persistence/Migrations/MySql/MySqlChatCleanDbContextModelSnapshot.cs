@@ -572,6 +572,10 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("varchar(16)")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SessionsRevokedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("sessions_revoked_at");
+
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -559,6 +559,10 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SessionsRevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessions_revoked_at");
+
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(64)

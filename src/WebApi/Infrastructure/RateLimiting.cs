@@ -1,0 +1,88 @@
+using System.Globalization;
+using ChatClean.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ChatClean.WebApi.Infrastructure;
+
+/// <summary>
+/// Rate limits on the REST API (per signed-in user and per client address), on login (per account and per address)
+/// and on WebSocket frames (per user). Counters live in Redis when it is configured, so a limit holds across nodes.
+/// A refused request gets <c>429</c> with <c>Retry-After</c> and the code <c>rate_limited</c>.
+/// </summary>
+public static class RateLimiting
+{
+    public const string Code = "rate_limited";
+
+    /// <summary>Counts every <c>/api</c> request against its user and its address.</summary>
+    public static IApplicationBuilder UseRestRateLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (options.Enabled && http.Request.Path.StartsWithSegments("/api"))
+        {
+            var counter = http.RequestServices.GetRequiredService<IRateLimitCounter>();
+            var refused = await RefusedAsync(counter, http.RequestAborted, ($"rest:address:{AddressOf(http)}", options.RestPerAddress),
+                http.User.FindFirst(Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.Sub)?.Value is { } user ? ($"rest:user:{user}", options.RestPerUser) : default);
+            if (refused is { } retryAfter)
+            {
+                await WriteTooManyAsync(http, retryAfter, "Too many requests; slow down.");
+                return;
+            }
+        }
+
+        await next(http);
+    });
+
+    /// <summary>Counts login attempts against the account named and the address they come from.</summary>
+    public static RouteHandlerBuilder WithLoginRateLimits(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (options.Enabled)
+        {
+            var username = context.Arguments.OfType<Endpoints.AuthEndpoints.LoginRequest>().FirstOrDefault()?.Username?.Trim().ToLowerInvariant() ?? string.Empty;
+            var counter = http.RequestServices.GetRequiredService<IRateLimitCounter>();
+            var refused = await RefusedAsync(counter, http.RequestAborted,
+                ($"login:address:{AddressOf(http)}", options.LoginPerAddress), ($"login:account:{username}", options.LoginPerAccount));
+            if (refused is { } retryAfter)
+            {
+                await WriteTooManyAsync(http, retryAfter, "Too many login attempts; wait before trying again.");
+                return Results.Empty;
+            }
+        }
+
+        return await next(context);
+    });
+
+    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Counts a hit on every key; the longest wait among the refusals, or null when all allow it.</summary>
+    public static async Task<TimeSpan?> RefusedAsync(IRateLimitCounter counter, CancellationToken cancellationToken, params (string? Key, RateLimitRule? Rule)[] limits)
+    {
+        TimeSpan? wait = null;
+        foreach (var (key, rule) in limits)
+        {
+            if (key is null || rule is null)
+            {
+                continue;
+            }
+
+            var decision = await counter.HitAsync(key, rule, cancellationToken);
+            if (!decision.Allowed && (wait is null || decision.RetryAfter > wait))
+            {
+                wait = decision.RetryAfter;
+            }
+        }
+
+        return wait;
+    }
+
+    private static async Task WriteTooManyAsync(HttpContext http, TimeSpan retryAfter, string detail)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = ProblemCodes.TitleFor(StatusCodes.Status429TooManyRequests), Detail = detail };
+        problem.Extensions[ProblemCodes.CodeKey] = Code;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+}
