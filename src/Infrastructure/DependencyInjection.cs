@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<IEventLogVerifier>(sp => sp.GetRequiredService<SqlEventStore>());
 
         services.AddSingleton<JwtSigningKey>();
+        services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.SectionName));
+        services.AddSingleton<FieldCipher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
         services.AddScoped<IUserRepository, EfUserRepository>();

@@ -30,7 +30,10 @@ public static class DependencyInjection
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddCode);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Request lines carry query strings, and a WebSocket URL carries the access token: never log them, at any level.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddJwtAuthentication();
+        services.AddWebSecurity(configuration);
         services.AddRealtime(configuration);
         services.AddJobsDashboard();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -16,6 +16,7 @@ builder.Services
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseWebSecurity();
 app.UseStatusCodePages();
 app.UseWebSockets();
 app.UseAuthentication();

@@ -118,6 +118,11 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Bootstrap:AdminUsername", AdminUsername);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
+        foreach (var (key, value) in TestSecrets.Encryption)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
 

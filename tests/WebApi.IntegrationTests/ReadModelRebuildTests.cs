@@ -125,6 +125,9 @@ public sealed class ReadModelRebuildTests(ReadModelRebuildTests.Api api) : IClas
         ["ConnectionStrings:MySql"] = database.ConnectionString,
         ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N")),
         ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
+        [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
+        ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
+        ["Encryption:LookupKey"] = TestSecrets.LookupKey,
         ["Logging:LogLevel:Default"] = "Warning",
 
         // The workloads are days old: their waiting episodes would all time out at once and change the log under the comparison.

@@ -156,6 +156,9 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         {
             ["Storage:DataDirectory"] = _dataDirectory,
             ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
+            [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
+            ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
+            ["Encryption:LookupKey"] = TestSecrets.LookupKey,
             ["Bootstrap:AdminUsername"] = ChatCleanApiFactory.AdminUsername,
             ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
             ["Passwords:BcryptWorkFactor"] = "4",

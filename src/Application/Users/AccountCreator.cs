@@ -7,7 +7,8 @@ namespace ChatClean.Application.Users;
 /// <summary>Creates an account with a hashed password; shared by registration, admin creation and the bootstrap admin.</summary>
 public sealed class AccountCreator(IUserRepository users, IPasswordHasher hasher, TimeProvider clock)
 {
-    public async Task<UserAccount> CreateAsync(string username, string password, string? displayName, UserRole role, CancellationToken cancellationToken)
+    public async Task<UserAccount> CreateAsync(
+        string username, string password, string? displayName, UserRole role, CancellationToken cancellationToken, string? email = null, string? phone = null)
     {
         var name = Username.Create(username);
         var account = new UserAccount(
@@ -17,7 +18,9 @@ public sealed class AccountCreator(IUserRepository users, IPasswordHasher hasher
             role,
             hasher.Hash(password),
             IsDisabled: false,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
+            string.IsNullOrWhiteSpace(phone) ? null : phone.Trim());
         await users.AddAsync(account, cancellationToken);
         return account;
     }

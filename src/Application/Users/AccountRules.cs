@@ -25,4 +25,19 @@ public static class AccountRules
 
     public static IRuleBuilderOptions<T, string?> ValidDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(MaxDisplayNameLength);
+
+    public const int MaxEmailLength = 254;
+    public const int MaxPhoneLength = 32;
+
+    /// <summary>Optional; one '@' with text on both sides and no spaces.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(MaxEmailLength)
+            .Must(e => e is null || System.Text.RegularExpressions.Regex.IsMatch(e, @"^[^@\s]+@[^@\s]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            .WithErrorCode("user.email_invalid").WithMessage("An email address looks like name@example.com.");
+
+    /// <summary>Optional; digits with an optional leading '+', spaces, dashes and parentheses.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidPhone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(MaxPhoneLength)
+            .Must(p => p is null || System.Text.RegularExpressions.Regex.IsMatch(p, @"^\+?[0-9 ()\-]{4,}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            .WithErrorCode("user.phone_invalid").WithMessage("A phone number has digits, with an optional leading '+'.");
 }

@@ -10,4 +10,6 @@ public sealed record UserAccount(
     UserRole Role,
     string PasswordHash,
     bool IsDisabled,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? Email = null,
+    string? Phone = null);

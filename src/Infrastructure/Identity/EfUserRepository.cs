@@ -3,11 +3,13 @@ using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Users;
 using ChatClean.Infrastructure.Persistence;
+using ChatClean.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.Identity;
 
-public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
+/// <summary>Accounts in the <c>users</c> table; email, phone (and, where configured, display name) are encrypted there.</summary>
+public sealed class EfUserRepository(ChatCleanDbContext db, FieldCipher cipher) : IUserRepository
 {
     public async Task<UserAccount?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
     {
@@ -21,13 +23,23 @@ public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
         return record is null ? null : ToAccount(record);
     }
 
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var hash = cipher.LookupHash(email);
+        var record = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.EmailHash == hash, cancellationToken);
+        return record is null ? null : ToAccount(record);
+    }
+
     public async Task AddAsync(UserAccount account, CancellationToken cancellationToken)
     {
         db.Users.Add(new UserRecord
         {
             Id = account.Id.Value,
             Username = account.Username.Value,
-            DisplayName = account.DisplayName,
+            DisplayName = cipher.EncryptDisplayName ? cipher.Encrypt(account.DisplayName)! : account.DisplayName,
+            Email = cipher.Encrypt(account.Email),
+            EmailHash = cipher.LookupHash(account.Email),
+            Phone = cipher.Encrypt(account.Phone),
             Role = account.Role.ToWire(),
             PasswordHash = account.PasswordHash,
             IsDisabled = account.IsDisabled,
@@ -67,12 +79,14 @@ public sealed class EfUserRepository(ChatCleanDbContext db) : IUserRepository
     internal static UserRole RoleOf(UserRecord record) =>
         UserRoleNames.TryParse(record.Role, out var role) ? role : throw new InvalidOperationException($"User {record.Id} has the unknown role '{record.Role}'.");
 
-    private static UserAccount ToAccount(UserRecord record) => new(
+    private UserAccount ToAccount(UserRecord record) => new(
         new UserId(record.Id),
         Username.Create(record.Username),
-        record.DisplayName,
+        cipher.Decrypt(record.DisplayName)!,
         RoleOf(record),
         record.PasswordHash,
         record.IsDisabled,
-        new DateTimeOffset(DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)));
+        new DateTimeOffset(DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)),
+        cipher.Decrypt(record.Email),
+        cipher.Decrypt(record.Phone));
 }

@@ -18,6 +18,15 @@ public sealed class UserRecord
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Encrypted (<see cref="Security.FieldCipher"/>).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Keyed hash of the normalised email, for lookups.</summary>
+    public string? EmailHash { get; set; }
+
+    /// <summary>Encrypted.</summary>
+    public string? Phone { get; set; }
+
     /// <summary>Access tokens issued before this instant are refused (set when an admin disables the account or resets its password).</summary>
     public DateTime? SessionsRevokedAt { get; set; }
 }

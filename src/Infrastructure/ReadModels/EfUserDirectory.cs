@@ -2,11 +2,12 @@ using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Users;
 using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Persistence;
+using ChatClean.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.ReadModels;
 
-public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
+public sealed class EfUserDirectory(ChatCleanDbContext db, FieldCipher cipher) : IUserDirectory
 {
     public async Task<UserPage> ListAsync(UserRole? role, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -36,12 +37,14 @@ public sealed class EfUserDirectory(ChatCleanDbContext db) : IUserDirectory
     public async Task<IReadOnlyDictionary<Guid, UserListItem>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken)).ToDictionary(u => u.Id, u => ToItem(u, 0));
 
-    private static UserListItem ToItem(UserRecord user, int conversations) => new(
+    private UserListItem ToItem(UserRecord user, int conversations) => new(
         user.Id,
         user.Username,
-        user.DisplayName,
+        cipher.Decrypt(user.DisplayName)!,
         EfUserRepository.RoleOf(user),
         user.IsDisabled,
         EfConversationReadModel.Utc(user.CreatedAt),
-        conversations);
+        conversations,
+        cipher.Decrypt(user.Email),
+        cipher.Decrypt(user.Phone));
 }

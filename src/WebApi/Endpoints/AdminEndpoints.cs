@@ -10,7 +10,7 @@ namespace ChatClean.WebApi.Endpoints;
 
 public static class AdminEndpoints
 {
-    public sealed record CreateUserRequest(string? Username, string? Password, string? DisplayName, string? Role);
+    public sealed record CreateUserRequest(string? Username, string? Password, string? DisplayName, string? Role, string? Email, string? Phone);
 
     public sealed record ResetPasswordRequest(string? Password);
 
@@ -21,12 +21,12 @@ public static class AdminEndpoints
         var admin = api.MapGroup("/admin").RequireAuthorization(AuthenticationSetup.Admin);
 
         var users = admin.MapGroup("/users").WithTags("Admin: users");
-        users.MapGet("/", async (string? role, string? q, int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListUsersQuery(http.User.ToCaller(), role, q, page ?? 1, pageSize ?? 50), ct)));
+        users.MapGet("/", async (string? role, string? q, string? email, int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListUsersQuery(http.User.ToCaller(), role, q, page ?? 1, pageSize ?? 50, email), ct)));
         users.MapPost("/", async (CreateUserRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var user = await mediator.Send(
-                new CreateUserCommand(http.User.ToCaller(), request.Username, request.Password, request.DisplayName, request.Role), ct);
+                new CreateUserCommand(http.User.ToCaller(), request.Username, request.Password, request.DisplayName, request.Role, request.Email, request.Phone), ct);
             return TypedResults.Created($"/api/v1/admin/users/{user.Id}", user);
         });
         users.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -6,7 +6,7 @@ namespace ChatClean.WebApi.Endpoints;
 
 public static class AuthEndpoints
 {
-    public sealed record RegisterRequest(string? Username, string? Password, string? DisplayName);
+    public sealed record RegisterRequest(string? Username, string? Password, string? DisplayName, string? Email, string? Phone);
 
     public sealed record LoginRequest(string? Username, string? Password);
 
@@ -18,7 +18,7 @@ public static class AuthEndpoints
 
         auth.MapPost("/register", async (RegisterRequest request, IMediator mediator, CancellationToken ct) =>
         {
-            var user = await mediator.Send(new RegisterCommand(request.Username, request.Password, request.DisplayName), ct);
+            var user = await mediator.Send(new RegisterCommand(request.Username, request.Password, request.DisplayName, request.Email, request.Phone), ct);
             return TypedResults.Created("/api/v1/auth/me", user);
         }).AllowAnonymous();
 

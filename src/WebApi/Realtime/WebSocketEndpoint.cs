@@ -40,6 +40,18 @@ public static partial class WebSocketEndpoint
             return;
         }
 
+        if (!WebSecurity.OriginAllowed(http, http.Request.Headers.Origin))
+        {
+            // A page of another site must not use a visitor's token to open a socket (cross-site WebSocket hijacking).
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = 403, Title = "Forbidden", Detail = "This origin may not open a WebSocket.", Extensions = { ["code"] = "auth.origin_not_allowed" } },
+            });
+            return;
+        }
+
         var settings = options.Value;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {

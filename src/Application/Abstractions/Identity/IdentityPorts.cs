@@ -9,6 +9,9 @@ public interface IUserRepository
 
     Task<UserAccount?> FindByUsernameAsync(Username username, CancellationToken cancellationToken);
 
+    /// <summary>By email address (case-insensitive), through its keyed hash: the address itself is stored encrypted.</summary>
+    Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
     /// <exception cref="Common.ConflictException">The username is taken (code <c>user.username_taken</c>).</exception>
     Task AddAsync(UserAccount account, CancellationToken cancellationToken);
 

@@ -10,6 +10,7 @@ public interface IUserDirectory
     Task<IReadOnlyDictionary<Guid, UserListItem>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }
 
-public sealed record UserListItem(Guid Id, string Username, string DisplayName, UserRole Role, bool IsDisabled, DateTimeOffset CreatedAt, int Conversations);
+public sealed record UserListItem(
+    Guid Id, string Username, string DisplayName, UserRole Role, bool IsDisabled, DateTimeOffset CreatedAt, int Conversations, string? Email = null, string? Phone = null);
 
 public sealed record UserPage(IReadOnlyList<UserListItem> Items, int Page, int PageSize, int Total);

@@ -11,7 +11,7 @@ namespace ChatClean.Application.Admin;
 
 /// <summary>Accounts of every role, by username, filtered by role and a search in username and display name.</summary>
 [RequiresPermission(Permissions.AdminUsersManage)]
-public sealed record ListUsersQuery(Caller Caller, string? Role, string? Search, int Page, int PageSize) : ICallerRequest, IQuery<UserPage>;
+public sealed record ListUsersQuery(Caller Caller, string? Role, string? Search, int Page, int PageSize, string? Email = null) : ICallerRequest, IQuery<UserPage>;
 
 public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
 {
@@ -24,10 +24,20 @@ public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
     }
 }
 
-public sealed class ListUsersHandler(IUserDirectory directory) : IQueryHandler<ListUsersQuery, UserPage>
+public sealed class ListUsersHandler(IUserDirectory directory, IUserRepository users) : IQueryHandler<ListUsersQuery, UserPage>
 {
     public async ValueTask<UserPage> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(query.Email))
+        {
+            // An exact lookup by email (the stored address is encrypted; its keyed hash is what is searched).
+            var found = await users.FindByEmailAsync(query.Email, cancellationToken);
+            var matches = found is not null && (query.Role is null || found.Role.ToWire() == query.Role)
+                ? (await directory.FindManyAsync([found.Id.Value], cancellationToken)).Values.ToArray()
+                : [];
+            return new UserPage(matches, 1, query.PageSize, matches.Length);
+        }
+
         UserRole? role = UserRoleNames.TryParse(query.Role, out var parsed) ? parsed : null;
         return await directory.ListAsync(role, query.Search, query.Page, query.PageSize, cancellationToken);
     }

@@ -11,7 +11,12 @@ internal sealed class UserRecordConfiguration : IEntityTypeConfiguration<UserRec
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).HasColumnName("id");
         builder.Property(u => u.Username).HasColumnName("username").HasMaxLength(64);
-        builder.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(100);
+        // Room for an encrypted value (enc:v1:{key}:{base64(nonce|tag|text)}) where display names are encrypted.
+        builder.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(600);
+        builder.Property(u => u.Email).HasMaxLength(600);
+        builder.Property(u => u.EmailHash).HasMaxLength(64);
+        builder.Property(u => u.Phone).HasMaxLength(300);
+        builder.HasIndex(u => u.EmailHash).HasDatabaseName("ix_users_email_hash");
         builder.Property(u => u.Role).HasColumnName("role").HasMaxLength(16);
         builder.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(100);
         builder.Property(u => u.IsDisabled).HasColumnName("is_disabled");

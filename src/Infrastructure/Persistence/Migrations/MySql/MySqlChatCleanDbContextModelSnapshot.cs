@@ -552,9 +552,19 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
+                        .HasMaxLength(600)
+                        .HasColumnType("varchar(600)")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(600)
+                        .HasColumnType("varchar(600)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("email_hash");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("tinyint(1)")
@@ -565,6 +575,11 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("password_hash");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -583,6 +598,9 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailHash")
+                        .HasDatabaseName("ix_users_email_hash");
 
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_role");

@@ -539,9 +539,19 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_hash");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER")
@@ -552,6 +562,11 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -570,6 +585,9 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailHash")
+                        .HasDatabaseName("ix_users_email_hash");
 
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_role");

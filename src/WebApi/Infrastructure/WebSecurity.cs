@@ -1,0 +1,91 @@
+namespace ChatClean.WebApi.Infrastructure;
+
+/// <summary>The <c>Security</c> configuration section: browsers' access, transport.</summary>
+public sealed class WebSecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>
+    /// Origins (scheme://host[:port]) whose pages may call the API from a browser (CORS) and open WebSockets. Empty,
+    /// the default: no cross-origin browser access at all; same-origin pages and non-browser clients are unaffected.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Redirect plain HTTP to HTTPS and send HSTS (turn on where the service itself terminates TLS).</summary>
+    public bool HttpsRedirection { get; set; }
+
+    public int? HttpsPort { get; set; }
+}
+
+/// <summary>CORS from the allow-list, HTTPS redirection and HSTS when asked for, and security headers on every answer.</summary>
+public static class WebSecurity
+{
+    public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WebSecurityOptions.SectionName).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
+        services.AddSingleton(options);
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(options.AllowedOrigins)
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithHeaders("Authorization", "Content-Type")
+            .WithExposedHeaders("Retry-After")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        if (options.HttpsRedirection)
+        {
+            services.AddHttpsRedirection(o => o.HttpsPort = options.HttpsPort);
+            services.AddHsts(o =>
+            {
+                o.MaxAge = TimeSpan.FromDays(365);
+                o.IncludeSubDomains = true;
+            });
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseWebSecurity(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<WebSecurityOptions>();
+        if (options.HttpsRedirection)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!http.Request.Path.StartsWithSegments(JobsDashboard.Path))
+            {
+                // The API serves data, never pages: nothing may run or be framed (the Hangfire dashboard is a page).
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return next(http);
+        });
+        app.UseCors();
+        return app;
+    }
+
+    /// <summary>Whether a browser page of <paramref name="origin"/> may open a WebSocket: its own origin, or one on the allow-list.</summary>
+    public static bool OriginAllowed(HttpContext http, string? origin)
+    {
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        var own = $"{http.Request.Scheme}://{http.Request.Host}";
+        var allowed = http.RequestServices.GetRequiredService<WebSecurityOptions>().AllowedOrigins;
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) || allowed.Contains(origin, StringComparer.OrdinalIgnoreCase);
+    }
+}
