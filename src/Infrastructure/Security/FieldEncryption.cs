@@ -20,8 +20,8 @@ public sealed class EncryptionOptions
 
     public string? LookupKey { get; set; }
 
-    /// <summary>Also encrypt display names (they then cannot be searched in the admin user list).</summary>
-    public bool EncryptDisplayName { get; set; }
+    /// <summary>Encrypt display names too (the default; they then cannot be searched in the admin user list, usernames can).</summary>
+    public bool EncryptDisplayName { get; set; } = true;
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed class PersonalDataTests(ChatCleanApiFactory api) : IClassFixture<C
         var email = await api.Database.ScalarAsync<string>($"SELECT email FROM users WHERE username = '{username}'");
         var phone = await api.Database.ScalarAsync<string>($"SELECT phone FROM users WHERE username = '{username}'");
         var hash = await api.Database.ScalarAsync<string>($"SELECT email_hash FROM users WHERE username = '{username}'");
+        var displayName = await api.Database.ScalarAsync<string>($"SELECT display_name FROM users WHERE username = '{username}'");
+        displayName.ShouldStartWith("enc:v1:");
+        displayName.ShouldNotContain("Smith");
         email.ShouldStartWith("enc:v1:");
         phone.ShouldStartWith("enc:v1:");
         foreach (var stored in new[] { email, phone, hash })
