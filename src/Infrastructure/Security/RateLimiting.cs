@@ -43,6 +43,9 @@ public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
 public interface IRateLimitCounter
 {
     ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken);
+
+    /// <summary>One hit on each key at once (one round trip to Redis); the decisions in the same order.</summary>
+    ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken);
 }
 
 /// <summary>One node's counters (the embedded default, and the fallback while Redis is away).</summary>
@@ -68,6 +71,17 @@ public sealed class InMemoryRateLimitCounter(TimeProvider clock) : IRateLimitCou
         return ValueTask.FromResult(new RateDecision(window.Count <= rule.Limit, window.Ends - now));
     }
 
+    public async ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken)
+    {
+        var decisions = new RateDecision[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            decisions[i] = await HitAsync(hits[i].Key, hits[i].Rule, cancellationToken);
+        }
+
+        return decisions;
+    }
+
     private sealed record Window(DateTimeOffset Ends, int Count);
 }
 
@@ -78,27 +92,35 @@ public sealed class InMemoryRateLimitCounter(TimeProvider clock) : IRateLimitCou
 public sealed partial class RedisRateLimitCounter(IConnectionMultiplexer redis, RedisOptions options, InMemoryRateLimitCounter fallback, ILogger<RedisRateLimitCounter> logger)
     : IRateLimitCounter
 {
+    /// <summary>For each key: INCR, start the window's expiry on the first hit, answer the count and the time left.</summary>
     private const string Script = """
-        local n = redis.call('INCR', KEYS[1])
-        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        local ttl = redis.call('PTTL', KEYS[1])
-        if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-        return {n, ttl}
+        local out = {}
+        for i, key in ipairs(KEYS) do
+          local n = redis.call('INCR', key)
+          local ttl = redis.call('PTTL', key)
+          if n == 1 or ttl < 0 then redis.call('PEXPIRE', key, ARGV[i]); ttl = tonumber(ARGV[i]) end
+          out[2 * i - 1] = n
+          out[2 * i] = ttl
+        end
+        return out
         """;
 
-    public async ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken)
+    public async ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken) =>
+        (await HitAllAsync([(key, rule)], cancellationToken))[0];
+
+    public async ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken)
     {
         try
         {
-            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-                Script, [new RedisKey($"{options.Prefix}:rl:{key}")], [(long)rule.Window.TotalMilliseconds]))!;
-            var count = (long)result[0];
-            return new RateDecision(count <= rule.Limit, TimeSpan.FromMilliseconds((long)result[1]));
+            var keys = hits.Select(h => new RedisKey($"{options.Prefix}:rl:{h.Key}")).ToArray();
+            var windows = hits.Select(h => (RedisValue)(long)h.Rule.Window.TotalMilliseconds).ToArray();
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, windows))!;
+            return hits.Select((h, i) => new RateDecision((long)result[2 * i] <= h.Rule.Limit, TimeSpan.FromMilliseconds((long)result[(2 * i) + 1]))).ToArray();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             LogFallback(logger, exception);
-            return await fallback.HitAsync(key, rule, cancellationToken);
+            return await fallback.HitAllAsync(hits, cancellationToken);
         }
     }
 

@@ -56,18 +56,14 @@ public static class RateLimiting
 
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>Counts a hit on every key; the longest wait among the refusals, or null when all allow it.</summary>
+    /// <summary>Counts a hit on every key (one round trip); the longest wait among the refusals, or null when all allow it.</summary>
     public static async Task<TimeSpan?> RefusedAsync(IRateLimitCounter counter, CancellationToken cancellationToken, params (string? Key, RateLimitRule? Rule)[] limits)
     {
+        var hits = limits.Where(l => l.Key is not null && l.Rule is not null).Select(l => (l.Key!, l.Rule!)).ToArray();
+        var decisions = await counter.HitAllAsync(hits, cancellationToken);
         TimeSpan? wait = null;
-        foreach (var (key, rule) in limits)
+        foreach (var decision in decisions)
         {
-            if (key is null || rule is null)
-            {
-                continue;
-            }
-
-            var decision = await counter.HitAsync(key, rule, cancellationToken);
             if (!decision.Allowed && (wait is null || decision.RetryAfter > wait))
             {
                 wait = decision.RetryAfter;
