@@ -64,7 +64,6 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenStore, EfRefreshTokenStore>();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<SessionRevocations>());
-        services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.AddScoped<IConversationReadModel, EfConversationReadModel>();
         services.AddScoped<IUserDirectory, EfUserDirectory>();
         services.AddScoped<IAnalyticsReadModel, EfAnalyticsReadModel>();
@@ -74,6 +73,7 @@ public static class DependencyInjection
         // The key check runs first, then the migrator, so that the schema exists when the other hosted services start.
         services.AddHostedService<SecurityStartupCheck>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.AddHostedService<AppendSignalBridge>();
         services.AddSingleton<ReadModelProjection>();
         services.AddSingleton<ProjectionProgress>();

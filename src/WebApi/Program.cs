@@ -15,8 +15,8 @@ builder.Services
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
 app.UseWebSecurity();
+app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSockets();
 app.UseAuthentication();

@@ -66,6 +66,9 @@ public sealed partial class AnswerCustomerHandler(
     {
         var settings = options.Value;
         var id = new ConversationId(command.ConversationId);
+
+        // Registered before the conversation is read: a takeover from here on stops this reply.
+        using var interrupt = interrupts.Begin(command.ConversationId, command.CustomerSeq, cancellationToken);
         var loaded = await streams.LoadAsync(id, cancellationToken);
         var messages = loaded.History.Where(e => e.Event is MessagePosted).Select(e => (Seq: e.Record.Revision, Message: (MessagePosted)e.Event)).ToArray();
         var replyKey = $"ai-reply:{command.CustomerSeq}";
@@ -94,13 +97,13 @@ public sealed partial class AnswerCustomerHandler(
         var replyId = ReplyIdOf(command.ConversationId, command.CustomerSeq);
         var started = Stopwatch.GetTimestamp();
 
-        using var interrupt = interrupts.Begin(command.ConversationId, command.CustomerSeq, cancellationToken);
         var stream = new DeltaStream(replies, command.ConversationId, replyId);
         string answer;
         bool handoff;
         AiReplyOutcome outcome;
         try
         {
+            interrupt.Token.ThrowIfCancellationRequested();
             var model = settings.Provider == AiProvider.OpenAI ? models.FirstOrDefault() : null;
             if (model is null)
             {
@@ -126,7 +129,7 @@ public sealed partial class AnswerCustomerHandler(
                     stream.Reset();
                     if (!fromKnowledge.Confident)
                     {
-                        return await GiveUpAsync(id, stream, language, settings, cancellationToken);
+                        return await GiveUpAsync(id, command.CustomerSeq, stream, language, settings, cancellationToken);
                     }
 
                     stream.Text(fromKnowledge.Text);
@@ -152,6 +155,13 @@ public sealed partial class AnswerCustomerHandler(
         var body = MessageBody.Create(answer.Length > MessageBody.MaxLength ? answer[..MessageBody.MaxLength] : answer.Trim());
         var posted = await streams.ExecuteAsync(
             id, _ => new PostMessage(replyId, Actor.Ai, body, replyKey, clock.GetUtcNow()), cancellationToken);
+        if (posted.Appended.Count == 0 && posted.State.ClientMessageKeys.Contains(ConversationState.ClientMessageKey(SenderKind.Ai, null, replyKey)))
+        {
+            // Another run of this job (a retry that overlapped) posted it first.
+            stream.End("posted");
+            return outcome;
+        }
+
         if (posted.Appended.Count == 0)
         {
             // An agent took over between the last token and the post: the decider dropped the answer.
@@ -219,12 +229,15 @@ public sealed partial class AnswerCustomerHandler(
     }
 
     /// <summary>The model failed and the knowledge base has nothing: tell the customer and ask for a person.</summary>
-    private async Task<AiReplyOutcome> GiveUpAsync(ConversationId id, DeltaStream stream, string language, AiOptions settings, CancellationToken cancellationToken)
+    private async Task<AiReplyOutcome> GiveUpAsync(
+        ConversationId id, long customerSeq, DeltaStream stream, string language, AiOptions settings, CancellationToken cancellationToken)
     {
         var notice = MessageBody.Create(language == "zh"
             ? "抱歉，智能助手暂时无法回答。我已为您转接人工客服，请稍候。"
             : "Sorry, our assistant cannot answer right now. I have asked for a human agent to join you; please wait a moment.");
-        await streams.ExecuteAsync(id, _ => new PostMessage(Guid.CreateVersion7(), Actor.System, notice, null, clock.GetUtcNow()), cancellationToken);
+        // Keyed like the reply, so that a retried job tells the customer once.
+        await streams.ExecuteAsync(
+            id, _ => new PostMessage(Guid.CreateVersion7(), Actor.System, notice, $"ai-failed:{customerSeq}", clock.GetUtcNow()), cancellationToken);
         await streams.ExecuteAsync(id, _ => new RequestHuman(HandoffReason.AiFailed, Actor.Ai, clock.GetUtcNow()), cancellationToken);
         stream.End("failed");
         Replies.Add(1, Tag("provider", settings.Provider), Tag("outcome", AiReplyOutcome.Failed));

@@ -23,8 +23,11 @@ public static class AccountRules
             .Must(p => p is null || System.Text.Encoding.UTF8.GetByteCount(p) <= MaxPasswordBytes)
             .WithMessage($"A password has at most {MaxPasswordBytes} bytes.");
 
+    /// <summary>At most 100 characters, and not looking like an encrypted value (<c>enc:</c>…), which storage reserves.</summary>
     public static IRuleBuilderOptions<T, string?> ValidDisplayName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(MaxDisplayNameLength);
+        rule.MaximumLength(MaxDisplayNameLength)
+            .Must(n => n is null || !n.StartsWith("enc:", StringComparison.OrdinalIgnoreCase))
+            .WithMessage("A display name may not start with 'enc:'.");
 
     public const int MaxEmailLength = 254;
     public const int MaxPhoneLength = 32;
@@ -32,6 +35,8 @@ public static class AccountRules
     /// <summary>Optional; one '@' with text on both sides and no spaces.</summary>
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(MaxEmailLength)
+            .Must(e => e is null || System.Text.Encoding.UTF8.GetByteCount(e) <= MaxEmailLength * 2)
+            .WithMessage($"An email address has at most {MaxEmailLength * 2} bytes.")
             .Must(e => e is null || System.Text.RegularExpressions.Regex.IsMatch(e, @"^[^@\s]+@[^@\s]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
             .WithErrorCode("user.email_invalid").WithMessage("An email address looks like name@example.com.");
 

@@ -3,7 +3,8 @@ namespace ChatClean.Infrastructure.Ai;
 /// <summary>
 /// Consecutive-failure circuit breaker: after <c>failuresBeforeBreak</c> failed calls in a row it opens and refuses
 /// calls for <c>breakDuration</c>; then one trial call is let through (half open), which closes it on success or
-/// opens it again on failure.
+/// opens it again on failure. Every call that entered must end in <see cref="Success"/>, <see cref="Failure"/> or
+/// <see cref="Abandon"/>.
 /// </summary>
 public sealed class CircuitBreaker(int failuresBeforeBreak, TimeSpan breakDuration, TimeProvider clock)
 {
@@ -49,6 +50,15 @@ public sealed class CircuitBreaker(int failuresBeforeBreak, TimeSpan breakDurati
         {
             _failures = 0;
             _openUntil = null;
+            _trialRunning = false;
+        }
+    }
+
+    /// <summary>A call that ended without a verdict (cancelled by its caller): a half-open trial slot is freed.</summary>
+    public void Abandon()
+    {
+        lock (_lock)
+        {
             _trialRunning = false;
         }
     }

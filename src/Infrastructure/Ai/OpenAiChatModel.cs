@@ -15,7 +15,7 @@ namespace ChatClean.Infrastructure.Ai;
 /// Microsoft.Extensions.AI's <see cref="IChatClient"/>, streamed. Resilience is ours, not the SDK's (its retries are
 /// off): a call that fails before its first token (HTTP error, connection error, no first token within
 /// <c>FirstTokenTimeout</c>) is retried with backoff; a stream that stalls, breaks or ends without a finish reason
-/// fails; consecutive failures open a circuit breaker so that calls fail at once while the model is down. Every
+/// fails; consecutive failed calls open a circuit breaker so that calls fail at once while the model is down. Every
 /// failure surfaces as <see cref="AiUnavailableException"/>, and the caller falls back.
 /// </summary>
 public sealed class OpenAiChatModel : IAiModel
@@ -61,87 +61,101 @@ public sealed class OpenAiChatModel : IAiModel
         var chatOptions = new ChatOptions { Tools = [RequestHuman] };
         var deadline = _clock.GetUtcNow() + _options.Timeout;
 
-        for (var attempt = 0; ; attempt++)
+        if (!_breaker.TryEnter())
         {
-            if (!_breaker.TryEnter())
-            {
-                throw new AiUnavailableException("circuit_open");
-            }
+            throw new AiUnavailableException("circuit_open");
+        }
 
-            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            call.CancelAfter(Min(_options.FirstTokenTimeout, deadline - _clock.GetUtcNow()));
-            var stream = _client.GetStreamingResponseAsync(messages, chatOptions, call.Token).GetAsyncEnumerator(call.Token);
-            var produced = false;
-            var finished = false;
-            string? failure = null;
-            Exception? error = null;
-            try
+        // The breaker counts calls, not attempts: one verdict per call, whatever happens to it.
+        var verdict = false;
+        try
+        {
+            for (var attempt = 0; ; attempt++)
             {
-                while (true)
+                using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                call.CancelAfter(Min(_options.FirstTokenTimeout, deadline - _clock.GetUtcNow()));
+                var stream = _client.GetStreamingResponseAsync(messages, chatOptions, call.Token).GetAsyncEnumerator(call.Token);
+                var produced = false;
+                var finished = false;
+                string? failure = null;
+                Exception? error = null;
+                try
                 {
-                    ChatResponseUpdate update;
-                    try
+                    while (true)
                     {
-                        if (!await stream.MoveNextAsync())
+                        ChatResponseUpdate update;
+                        try
                         {
+                            if (!await stream.MoveNextAsync())
+                            {
+                                break;
+                            }
+
+                            update = stream.Current;
+                        }
+                        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsModelFailure(exception))
+                        {
+                            (failure, error) = (call.IsCancellationRequested ? (produced ? "stalled" : "no_first_token") : Describe(exception), exception);
                             break;
                         }
 
-                        update = stream.Current;
-                    }
-                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsModelFailure(exception))
-                    {
-                        (failure, error) = (call.IsCancellationRequested ? (produced ? "stalled" : "no_first_token") : Describe(exception), exception);
-                        break;
-                    }
-
-                    finished |= update.FinishReason is not null;
-                    foreach (var content in update.Contents)
-                    {
-                        switch (content)
+                        finished |= update.FinishReason is not null;
+                        foreach (var content in update.Contents)
                         {
-                            case TextContent { Text.Length: > 0 } text:
-                                produced = true;
-                                yield return new AiText(text.Text);
-                                break;
-                            case FunctionCallContent { Name: HandoffTool }:
-                                produced = true;
-                                yield return new AiHandoff();
-                                break;
-                            case UsageContent usage:
-                                yield return new AiUsage(usage.Details.InputTokenCount ?? 0, usage.Details.OutputTokenCount ?? 0);
-                                break;
+                            switch (content)
+                            {
+                                case TextContent { Text.Length: > 0 } text:
+                                    produced = true;
+                                    yield return new AiText(text.Text);
+                                    break;
+                                case FunctionCallContent { Name: HandoffTool }:
+                                    produced = true;
+                                    yield return new AiHandoff();
+                                    break;
+                                case UsageContent usage:
+                                    yield return new AiUsage(usage.Details.InputTokenCount ?? 0, usage.Details.OutputTokenCount ?? 0);
+                                    break;
+                            }
                         }
+
+                        // From the first token on, the same timer measures the gap to the next one, within the deadline.
+                        call.CancelAfter(Min(_options.FirstTokenTimeout, deadline - _clock.GetUtcNow()));
                     }
-
-                    // From the first token on, the same timer measures the gap to the next one, within the deadline.
-                    call.CancelAfter(Min(_options.FirstTokenTimeout, deadline - _clock.GetUtcNow()));
                 }
-            }
-            finally
-            {
-                await stream.DisposeAsync();
-            }
+                finally
+                {
+                    await stream.DisposeAsync();
+                }
 
-            if (failure is null && !finished)
-            {
-                // The stream ended without a finish reason: the connection was cut or the server gave up.
-                failure = "stream_cut";
-            }
+                if (failure is null && !finished)
+                {
+                    // The stream ended without a finish reason: the connection was cut or the server gave up.
+                    failure = "stream_cut";
+                }
 
-            if (failure is null)
-            {
-                _breaker.Success();
-                yield break;
-            }
+                if (failure is null)
+                {
+                    _breaker.Success();
+                    verdict = true;
+                    yield break;
+                }
 
-            _breaker.Failure();
-            if (produced || attempt >= _options.MaxRetries || _clock.GetUtcNow() >= deadline)
-            {
-                throw new AiUnavailableException(failure, error);
-            }
+                if (produced || attempt >= _options.MaxRetries || _clock.GetUtcNow() >= deadline)
+                {
+                    _breaker.Failure();
+                    verdict = true;
+                    throw new AiUnavailableException(failure, error);
+                }
 
-            await Task.Delay(_options.RetryDelay * (1 << attempt), _clock, cancellationToken);
+                await Task.Delay(_options.RetryDelay * (1 << attempt), _clock, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!verdict)
+            {
+                _breaker.Abandon();
+            }
         }
     }
 

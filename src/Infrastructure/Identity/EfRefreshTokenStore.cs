@@ -41,10 +41,16 @@ public sealed class EfRefreshTokenStore(ChatCleanDbContext db, IOptions<JwtOptio
             throw Invalid();
         }
 
-        // Mark it used only if nobody used it before: of two concurrent redemptions exactly one succeeds.
+        // Mark it used only if nobody used it before and nobody revoked it meanwhile (a password reset, say): of two
+        // concurrent redemptions exactly one succeeds, and a revocation that got in first wins.
         var used = await db.RefreshTokens
-            .Where(t => t.Id == record.Id && t.UsedAt == null)
+            .Where(t => t.Id == record.Id && t.UsedAt == null && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now.UtcDateTime), cancellationToken);
+        if (used == 0 && await db.RefreshTokens.AnyAsync(t => t.Id == record.Id && t.RevokedAt != null, cancellationToken))
+        {
+            throw Invalid();
+        }
+
         if (used == 0)
         {
             await RevokeFamilyAsync(record.FamilyId, now, cancellationToken);

@@ -24,6 +24,9 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
+    /// <summary>Loads and reloads one at a time, so that an older snapshot never overwrites a newer change.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     /// <summary>Raised on every node when a user's sessions end (the WebSocket gateway closes their sockets).</summary>
     public event Action<Guid>? Revoked;
 
@@ -53,6 +56,28 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
         bus.Publish(NoticeChannel, id.Value.ToString("N"));
     }
 
+    /// <summary>The first load happens before the service takes requests: no revoked token is accepted at start-up.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAllAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailure(logger, exception);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         bus.Subscribe(NoticeChannel, notice =>
@@ -65,7 +90,7 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
         });
 
         using var timer = new PeriodicTimer(RefreshInterval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
         {
             try
             {
@@ -76,10 +101,22 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
                 LogFailure(logger, exception);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
     }
 
     private async Task LoadAllAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadAllCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task LoadAllCoreAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>().Users.AsNoTracking()
@@ -99,6 +136,19 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
     }
 
     private async Task ReloadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await ReloadCoreAsync(id, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ReloadCoreAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>().Users.AsNoTracking()

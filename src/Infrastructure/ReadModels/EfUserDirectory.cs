@@ -21,7 +21,10 @@ public sealed class EfUserDirectory(ChatCleanDbContext db, FieldCipher cipher) :
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + EfConversationReadModel.EscapeLike(search.Trim()) + "%";
-            query = query.Where(u => EF.Functions.Like(u.Username, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
+            // Encrypted display names cannot be matched: then the search is on usernames only.
+            query = cipher.EncryptDisplayName
+                ? query.Where(u => EF.Functions.Like(u.Username, pattern, "\\"))
+                : query.Where(u => EF.Functions.Like(u.Username, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -25,12 +25,16 @@ public sealed class AiReplyJob(IMediator mediator)
 }
 
 /// <summary>One AI reply job per customer message, whichever node sees it first.</summary>
-public sealed class AiReplyScheduler(JobLedger ledger, TimeProvider clock)
+public sealed class AiReplyScheduler(JobLedger ledger, TimeProvider clock, IOptions<AiOptions> ai)
 {
     public static string KeyOf(Guid conversationId, long seq) => $"chatclean:ai-reply:{conversationId:N}:{seq}";
 
+    /// <summary>A reply may take the model's whole timeout, a retry's worth more, and the fallback.</summary>
+    private TimeSpan StuckAfter => (ai.Value.OpenAI.Timeout * 2) + TimeSpan.FromMinutes(1);
+
     public ArmOutcome Ensure(Guid conversationId, long seq) =>
-        ledger.Ensure(KeyOf(conversationId, seq), Job.FromExpression<AiReplyJob>(j => j.RunAsync(conversationId, seq, CancellationToken.None)), clock.GetUtcNow());
+        ledger.Ensure(
+            KeyOf(conversationId, seq), Job.FromExpression<AiReplyJob>(j => j.RunAsync(conversationId, seq, CancellationToken.None)), clock.GetUtcNow(), StuckAfter);
 }
 
 /// <summary>

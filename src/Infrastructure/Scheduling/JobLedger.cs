@@ -33,11 +33,12 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan KeepAfterEnd = TimeSpan.FromDays(2);
 
-    /// <summary>A job in Processing for longer than this belongs to a node that died with it.</summary>
-    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(60);
-
-    /// <summary>Makes sure a live job for <paramref name="key"/> runs <paramref name="job"/> at <paramref name="runAt"/> (at once if that has passed).</summary>
-    public ArmOutcome Ensure(string key, Job job, DateTimeOffset runAt)
+    /// <summary>
+    /// Makes sure a live job for <paramref name="key"/> runs <paramref name="job"/> at <paramref name="runAt"/> (at once
+    /// if that has passed). A job in Processing for longer than <paramref name="stuckAfter"/> is taken to belong to a node
+    /// that died with it, and is replaced.
+    /// </summary>
+    public ArmOutcome Ensure(string key, Job job, DateTimeOffset runAt, TimeSpan stuckAfter)
     {
         using var connection = storage.GetConnection();
         using var distributedLock = connection.AcquireDistributedLock(key + ":lock", LockTimeout);
@@ -47,7 +48,7 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
             return ArmOutcome.Ended;
         }
 
-        if (entries is not null && entries.TryGetValue(JobField, out var existing) && IsLive(connection, existing))
+        if (entries is not null && entries.TryGetValue(JobField, out var existing) && IsLive(connection, existing, stuckAfter))
         {
             return ArmOutcome.AlreadyArmed;
         }
@@ -105,7 +106,7 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
         return (jobId, state, entries?.ContainsKey(EndedField) == true);
     }
 
-    private bool IsLive(IStorageConnection connection, string jobId)
+    private bool IsLive(IStorageConnection connection, string jobId, TimeSpan stuckAfter)
     {
         var state = connection.GetStateData(jobId);
         var name = state?.Name;
@@ -119,7 +120,7 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
         {
             return state!.Data.TryGetValue("StartedAt", out var started) &&
                 JobHelper.DeserializeNullableDateTime(started) is { } startedAt &&
-                clock.GetUtcNow().UtcDateTime - startedAt < StuckAfter;
+                clock.GetUtcNow().UtcDateTime - startedAt < stuckAfter;
         }
 
         // Deleted or failed for good: replace it.

@@ -16,8 +16,12 @@ public sealed class SchedulingOptions
 
     public int WorkerCount { get; set; } = 8;
 
-    /// <summary>A job fetched by a node that died is handed to another node after this long (Redis storage).</summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A fetched job is handed to another worker after this long even if its worker is alive (Redis storage), so it
+    /// must exceed the longest job (an AI reply: <c>Ai:OpenAI:Timeout</c> plus fallbacks). Jobs of a node that died
+    /// are also re-armed by the reconciliation.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a stopping node lets running jobs finish.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -56,6 +56,11 @@ public sealed partial class FieldCipher
             settings = LoadOrCreate(Path.Combine(storage.Value.DataDirectory, "encryption-keys.json"), logger);
         }
 
+        if (settings.Keys.Keys.Any(id => id.Length == 0 || id.Contains(':', StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("Encryption key ids are non-empty and contain no ':'.");
+        }
+
         _keys = settings.Keys.ToDictionary(k => k.Key, k => Decode(k.Value, $"Encryption:Keys:{k.Key}"), StringComparer.Ordinal);
         if (_keys.Values.Any(k => k.Length != 32))
         {
@@ -100,6 +105,11 @@ public sealed partial class FieldCipher
 
         var rest = stored[Prefix.Length..];
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return stored;
+        }
+
         var keyId = rest[..colon];
         if (!_keys.TryGetValue(keyId, out var key))
         {

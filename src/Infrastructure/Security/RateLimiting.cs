@@ -52,11 +52,15 @@ public interface IRateLimitCounter
 public sealed class InMemoryRateLimitCounter(TimeProvider clock) : IRateLimitCounter
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new();
+    private long _nextSweep;
 
     public ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_windows.Count > 100_000)
+
+        // Expired windows are dropped when there are many, at most once every ten seconds.
+        var sweep = Interlocked.Read(ref _nextSweep);
+        if (_windows.Count > 100_000 && now.UtcTicks >= sweep && Interlocked.CompareExchange(ref _nextSweep, now.AddSeconds(10).UtcTicks, sweep) == sweep)
         {
             foreach (var expired in _windows.Where(w => w.Value.Ends <= now).Select(w => w.Key).ToArray())
             {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace ChatClean.WebApi.Infrastructure;
 
 /// <summary>The <c>Security</c> configuration section: browsers' access, transport.</summary>
@@ -15,6 +17,13 @@ public sealed class WebSecurityOptions
     public bool HttpsRedirection { get; set; }
 
     public int? HttpsPort { get; set; }
+
+    /// <summary>
+    /// Addresses of the load balancers or proxies in front of the service. Their <c>X-Forwarded-For/Proto/Host</c>
+    /// headers are then believed, so per-address rate limits, the origin check and secure cookies see the client's
+    /// address and scheme, not the proxy's. Empty: the headers are ignored (nobody can fake an address).
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 /// <summary>CORS from the allow-list, HTTPS redirection and HSTS when asked for, and security headers on every answer.</summary>
@@ -24,6 +33,16 @@ public static class WebSecurity
     {
         var options = configuration.GetSection(WebSecurityOptions.SectionName).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
         services.AddSingleton(options);
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(options.AllowedOrigins)
             .WithMethods("GET", "POST", "PUT", "DELETE")
@@ -46,6 +65,11 @@ public static class WebSecurity
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<WebSecurityOptions>();
+        if (options.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (options.HttpsRedirection)
         {
             app.UseHsts();
@@ -54,22 +78,27 @@ public static class WebSecurity
 
         app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!http.Request.Path.StartsWithSegments(JobsDashboard.Path))
+            // Set as the answer starts, so that an answer rewritten by the exception handler carries them too.
+            http.Response.OnStarting(() =>
             {
-                // The API serves data, never pages: nothing may run or be framed (the Hangfire dashboard is a page).
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            }
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (!http.Request.Path.StartsWithSegments(JobsDashboard.Path))
+                {
+                    // The API serves data, never pages: nothing may run or be framed (the Hangfire dashboard is a page).
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                }
 
-            if (http.Request.Path.StartsWithSegments("/api"))
-            {
-                headers.CacheControl = "no-store";
-            }
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    headers.CacheControl = "no-store";
+                }
 
+                return Task.CompletedTask;
+            });
             return next(http);
         });
         app.UseCors();

@@ -30,7 +30,7 @@ public sealed class OpenAiProviderTests(OpenAiProviderTests.Api api) : IClassFix
             new("Ai:OpenAI:Timeout", "00:00:10"),
             new("Ai:OpenAI:MaxRetries", "1"),
             new("Ai:OpenAI:RetryDelay", "00:00:00.100"),
-            new("Ai:OpenAI:FailuresBeforeBreak", "3"),
+            new("Ai:OpenAI:FailuresBeforeBreak", "2"),
             new("Ai:OpenAI:BreakDuration", "00:05:00"),
         ];
 
@@ -167,7 +167,7 @@ public sealed class OpenAiProviderTests(OpenAiProviderTests.Api api) : IClassFix
             var (ws, id) = await CustomerAsync();
             await using var _ = ws;
 
-            // Two calls of two attempts each: the third failure in a row opens the circuit.
+            // Two failed calls in a row (of two attempts each) open the circuit.
             await KnowledgeBaseTests.AskAsync(ws, id, "c1", "How long does a refund take?");
             await KnowledgeBaseTests.AskAsync(ws, id, "c2", "And a refund for a gift?");
             api.Services.GetRequiredService<OpenAiChatModel>().Breaker.IsOpen.ShouldBeTrue();

@@ -56,6 +56,7 @@ public sealed class LeakTests(LeakTests.Api api) : IClassFixture<LeakTests.Api>
         var problem = await failed.Content.ReadFromJsonAsync<JsonObject>();
         problem!.Str("code").ShouldBe("server.error");
         (await failed.Content.ReadAsStringAsync()).ShouldNotContain(FailingEndpoint.Secret);
+        failed.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
 
         var secrets = new[]
         {

@@ -121,3 +121,37 @@ public sealed class RequestRateLimitTests(RequestRateLimitTests.Api api) : IClas
         first.State.ShouldBe(System.Net.WebSockets.WebSocketState.Open);
     }
 }
+
+/// <summary>Behind a trusted load balancer, the client address comes from X-Forwarded-For; from anyone else it is ignored.</summary>
+public sealed class ForwardedAddressTests(ForwardedAddressTests.Api api) : IClassFixture<ForwardedAddressTests.Api>
+{
+    public sealed class Api : ChatCleanApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+            [new("RateLimits:LoginPerAddress:Limit", "2"), new("Security:TrustedProxies:0", "127.0.0.1")];
+    }
+
+    [Fact]
+    public async Task Each_forwarded_client_address_has_its_own_login_allowance()
+    {
+        using var client = api.Anonymous();
+
+        for (var i = 0; i < 2; i++)
+        {
+            (await LoginFromAsync(client, "203.0.113.1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (await LoginFromAsync(client, "203.0.113.1")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await LoginFromAsync(client, "203.0.113.2")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "another client behind the same balancer");
+    }
+
+    private static Task<HttpResponseMessage> LoginFromAsync(HttpClient client, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = JsonContent.Create(new { username = $"nobody-{Guid.NewGuid():N}"[..20], password = "wrong-password" }),
+        };
+        request.Headers.Add("X-Forwarded-For", address);
+        return client.SendAsync(request);
+    }
+}

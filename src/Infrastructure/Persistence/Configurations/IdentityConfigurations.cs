@@ -12,8 +12,8 @@ internal sealed class UserRecordConfiguration : IEntityTypeConfiguration<UserRec
         builder.Property(u => u.Id).HasColumnName("id");
         builder.Property(u => u.Username).HasColumnName("username").HasMaxLength(64);
         // Room for an encrypted value (enc:v1:{key}:{base64(nonce|tag|text)}) where display names are encrypted.
-        builder.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(600);
-        builder.Property(u => u.Email).HasMaxLength(600);
+        builder.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(800);
+        builder.Property(u => u.Email).HasMaxLength(1000);
         builder.Property(u => u.EmailHash).HasMaxLength(64);
         builder.Property(u => u.Phone).HasMaxLength(300);
         builder.HasIndex(u => u.EmailHash).HasDatabaseName("ix_users_email_hash");

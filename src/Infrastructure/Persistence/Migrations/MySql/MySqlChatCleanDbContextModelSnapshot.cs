@@ -552,13 +552,13 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("varchar(600)")
+                        .HasMaxLength(800)
+                        .HasColumnType("varchar(800)")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(600)
-                        .HasColumnType("varchar(600)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
                         .HasColumnName("email");
 
                     b.Property<string>("EmailHash")

@@ -539,12 +539,12 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(600)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(600)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
