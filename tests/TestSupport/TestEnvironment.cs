@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 
 namespace ChatClean.TestSupport;
@@ -55,6 +56,15 @@ public sealed class MariaDbDatabase(string name, string connectionString) : IAsy
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync();
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Applies the service's migrations, as a node does at start-up.</summary>
+    public async Task MigrateAsync()
+    {
+        await using var db = new ChatClean.Infrastructure.Persistence.MySqlChatCleanDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ChatClean.Infrastructure.Persistence.MySqlChatCleanDbContext>()
+                .UseMySql(ConnectionString, ChatClean.Infrastructure.StorageSetup.MySqlServerVersion).Options);
+        await ChatClean.Infrastructure.Persistence.DatabaseMigrator.MigrateAsync(db, default);
     }
 
     public async Task ExecuteAsync(string sql)

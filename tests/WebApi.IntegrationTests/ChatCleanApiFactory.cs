@@ -15,9 +15,9 @@ namespace ChatClean.WebApi.IntegrationTests;
 /// </summary>
 public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminUsername = "root-admin";
-    public const string AdminPassword = "root-admin-password";
-    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+    public const string AdminUsername = TestSecrets.AdminUsername;
+    public const string AdminPassword = TestSecrets.AdminPassword;
+    public const string SigningKey = TestSecrets.SigningKey;
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));
     private MariaDbDatabase? _database;
@@ -115,15 +115,11 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting("Redis:Prefix", $"chatclean-test-{Guid.NewGuid():N}");
         }
 
-        builder.UseSetting("Bootstrap:AdminUsername", AdminUsername);
-        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
-        builder.UseSetting("Jwt:SigningKey", SigningKey);
-        foreach (var (key, value) in TestSecrets.Encryption)
+        foreach (var (key, value) in TestSecrets.Common)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
 
         // Long enough that no test sees a timeout it did not ask for; the timeout tests set their own.

@@ -26,6 +26,10 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path) => client.PostAsync(path, content: null);
 
+    /// <summary>Logs in through the client's service and answers the access token.</summary>
+    public static async Task<string> LoginAsync(this HttpClient client, string username, string password) =>
+        (await (await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password })).ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 
     public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();

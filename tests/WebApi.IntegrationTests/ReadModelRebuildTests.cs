@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Infrastructure;
 using ChatClean.Infrastructure.EventStore;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -57,8 +54,8 @@ public sealed class ReadModelRebuildTests(ReadModelRebuildTests.Api api) : IClas
     {
         await using var killed = await TestEnvironment.CreateMariaDbDatabaseAsync();
         await using var rebuilt = await TestEnvironment.CreateMariaDbDatabaseAsync();
-        await MigrateAsync(killed);
-        await MigrateAsync(rebuilt);
+        await killed.MigrateAsync();
+        await rebuilt.MigrateAsync();
         await using (var store = Store(killed))
         {
             await ConversationWorkload.AppendAsync(store, ConversationWorkload.Generate(seed: 7, conversations: 2500, agents: 8, DateTimeOffset.UtcNow.AddDays(-2)));
@@ -109,28 +106,15 @@ public sealed class ReadModelRebuildTests(ReadModelRebuildTests.Api api) : IClas
         await Eventually.ReturnsAsync(() => ReadModelSnapshot.CheckpointAsync(connectionString), c => c >= head, TimeSpan.FromSeconds(60), "the projection");
     }
 
-    private static async Task MigrateAsync(MariaDbDatabase database)
-    {
-        await using var db = new MySqlChatCleanDbContext(
-            new DbContextOptionsBuilder<MySqlChatCleanDbContext>().UseMySql(database.ConnectionString, StorageSetup.MySqlServerVersion).Options);
-        await DatabaseMigrator.MigrateAsync(db, default);
-    }
-
     private static MySqlEventStore Store(MariaDbDatabase database) =>
         new(database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
 
-    private static Dictionary<string, string> Settings(MariaDbDatabase database) => new()
+    private static Dictionary<string, string> Settings(MariaDbDatabase database)
     {
-        ["Storage:Provider"] = "MySql",
-        ["ConnectionStrings:MySql"] = database.ConnectionString,
-        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N")),
-        ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
-        [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
-        ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
-        ["Encryption:LookupKey"] = TestSecrets.LookupKey,
-        ["Logging:LogLevel:Default"] = "Warning",
+        var settings = TestSecrets.ServiceSettings(TestSecrets.NewDataDirectory(), database.ConnectionString);
 
         // The workloads are days old: their waiting episodes would all time out at once and change the log under the comparison.
-        ["Hangfire:Enabled"] = "false",
-    };
+        settings["Hangfire:Enabled"] = "false";
+        return settings;
+    }
 }

@@ -152,31 +152,15 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
 
     private async Task<Uri> StartAsync(bool embedded, bool ai = false)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:DataDirectory"] = _dataDirectory,
-            ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
-            [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
-            ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
-            ["Encryption:LookupKey"] = TestSecrets.LookupKey,
-            ["Bootstrap:AdminUsername"] = ChatCleanApiFactory.AdminUsername,
-            ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
-            ["Passwords:BcryptWorkFactor"] = "4",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Ai:Enabled"] = ai ? "true" : "false",
-            ["Conversations:WaitingTimeout"] = Wait.ToString(),
-            ["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString(),
-        };
+        var settings = embedded
+            ? TestSecrets.ServiceSettings(_dataDirectory)
+            : TestSecrets.ServiceSettings(_dataDirectory, _database.ConnectionString, _prefix);
+        settings["Ai:Enabled"] = ai ? "true" : "false";
+        settings["Conversations:WaitingTimeout"] = Wait.ToString();
+        settings["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString();
         if (embedded)
         {
             settings["ConnectionStrings:Sqlite"] = $"Data Source={SqlitePath}";
-        }
-        else
-        {
-            settings["Storage:Provider"] = "MySql";
-            settings["ConnectionStrings:MySql"] = _database.ConnectionString;
-            settings["ConnectionStrings:Redis"] = TestEnvironment.Redis;
-            settings["Redis:Prefix"] = _prefix;
         }
 
         var (node, address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);
@@ -196,11 +180,9 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         using var anonymous = new HttpClient { BaseAddress = node };
         var username = $"cust-{Guid.NewGuid():N}"[..20];
         (await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username, password = "customer-password" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await LoginAsync(anonymous, username, "customer-password"), await LoginAsync(anonymous, ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
+        return (await anonymous.LoginAsync(username, "customer-password"), await anonymous.LoginAsync(ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
     }
 
-    private static async Task<string> LoginAsync(HttpClient client, string username, string password) =>
-        (await (await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password })).ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
 
     /// <summary>Conversations of the customer, each put in waiting by <paramref name="requester"/> (by default the customer; an admin's request has reason api).</summary>
     private static async Task<List<string>> WaitingAsync(Uri node, string customer, int count, string? requester = null)

@@ -53,7 +53,9 @@ public sealed partial class AnswerCustomerHandler(
 {
     public const string HandoffMarker = "[[HUMAN]]";
 
-    private static readonly Meter Meter = new("ChatClean.Ai");
+    public const string MeterName = "ChatClean.Ai";
+
+    private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Replies = Meter.CreateCounter<long>("chatclean.ai.replies", description: "AI replies by provider and outcome.");
     private static readonly Histogram<double> FirstToken = Meter.CreateHistogram<double>("chatclean.ai.first_token", "ms", "From the start of a reply to its first text.");
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("chatclean.ai.reply_duration", "ms", "From the start of a reply to its end.");
@@ -75,7 +77,7 @@ public sealed partial class AnswerCustomerHandler(
         if (!settings.Enabled || loaded.State.Mode != ConversationMode.Ai ||
             !messages.Any(m => m.Seq == command.CustomerSeq && m.Message.Sender == SenderKind.Customer) ||
             messages.Any(m => m.Seq > command.CustomerSeq && m.Message.Sender is SenderKind.Customer or SenderKind.Agent) ||
-            messages.Any(m => m.Message.Sender == SenderKind.Ai && m.Message.ClientMessageId == replyKey))
+            loaded.State.ClientMessageKeys.Contains(ConversationState.ClientMessageKey(SenderKind.Ai, null, replyKey)))
         {
             // Not with the AI; a later message will be answered with this one; or this one was answered already.
             return AiReplyOutcome.NotNeeded;
@@ -86,7 +88,7 @@ public sealed partial class AnswerCustomerHandler(
         var question = string.Join('\n', messages.Where(m => m.Seq > lastAnswer && m.Seq <= command.CustomerSeq).Select(m => m.Message.Body));
         if (AiTextRules.AsksForHuman(question))
         {
-            await streams.ExecuteAsync(id, _ => new RequestHuman(HandoffReason.Keyword, Actor.Ai, clock.GetUtcNow()), cancellationToken);
+            await streams.ExecuteAsync(id, _ => new RequestHuman(HandoffReason.Keyword, Actor.Ai, clock.GetUtcNow()), cancellationToken, loaded);
             Replies.Add(1, Tag("provider", settings.Provider), Tag("outcome", AiReplyOutcome.HandedOff));
             return AiReplyOutcome.HandedOff;
         }
@@ -152,9 +154,10 @@ public sealed partial class AnswerCustomerHandler(
             stream.Text(answer);
         }
 
-        var body = MessageBody.Create(answer.Length > MessageBody.MaxLength ? answer[..MessageBody.MaxLength] : answer.Trim());
+        var trimmed = answer.Trim();
+        var body = MessageBody.Create(trimmed.Length > MessageBody.MaxLength ? trimmed[..MessageBody.MaxLength] : trimmed);
         var posted = await streams.ExecuteAsync(
-            id, _ => new PostMessage(replyId, Actor.Ai, body, replyKey, clock.GetUtcNow()), cancellationToken);
+            id, _ => new PostMessage(replyId, Actor.Ai, body, replyKey, clock.GetUtcNow()), cancellationToken, loaded);
         if (posted.Appended.Count == 0 && posted.State.ClientMessageKeys.Contains(ConversationState.ClientMessageKey(SenderKind.Ai, null, replyKey)))
         {
             // Another run of this job (a retry that overlapped) posted it first.

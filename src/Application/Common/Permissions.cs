@@ -44,8 +44,6 @@ public static class Permissions
             AdminUsersManage, AdminCustomersManage, AdminConversationsRead, AnalyticsRead, KnowledgeManage, AuditRead, OperationsManage),
     }.ToFrozenDictionary();
 
-    public static IReadOnlySet<string> Of(UserRole role) => ByRole[role];
-
     public static bool Has(this Caller caller, string permission) => ByRole[caller.Role].Contains(permission);
 
     /// <exception cref="ForbiddenException">The caller's role lacks <paramref name="permission"/>.</exception>

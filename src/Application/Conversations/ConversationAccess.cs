@@ -9,8 +9,7 @@ public static class ConversationAccess
 {
     public static LoadedConversation EnsureVisibleTo(this LoadedConversation loaded, Caller caller)
     {
-        var visible = loaded.State.Exists && (caller.Has(Permissions.ConversationsReadAll) || loaded.State.CustomerId == caller.UserId);
-        return visible ? loaded : throw NotFound();
+        return loaded.State.Exists && CanSee(caller, loaded.State.CustomerId.Value) ? loaded : throw NotFound();
     }
 
     /// <summary>Reads the conversation's first event and checks that <paramref name="caller"/> may see it, without loading the whole stream.</summary>
@@ -19,11 +18,15 @@ public static class ConversationAccess
         var first = await eventStore.ReadStreamAsync(new ConversationId(conversationId).StreamName, 1, 1, cancellationToken);
         if (first is not [var start] ||
             ConversationEventSerializer.Deserialize(start) is not ConversationStarted started ||
-            (!caller.Has(Permissions.ConversationsReadAll) && started.CustomerId != caller.UserId.Value))
+            !CanSee(caller, started.CustomerId))
         {
             throw NotFound();
         }
     }
+
+    /// <summary>Callers who read all conversations see any; callers who read their own see those they are the customer of.</summary>
+    private static bool CanSee(Caller caller, Guid customerId) =>
+        caller.Has(Permissions.ConversationsReadAll) || (caller.Has(Permissions.ConversationsReadOwn) && customerId == caller.UserId.Value);
 
     public static NotFoundException NotFound() => new("conversation.not_found", "No such conversation.");
 }

@@ -39,12 +39,16 @@ public sealed class ConversationStreams(IEventStore eventStore)
     }
 
     /// <param name="commandFor">Builds the command from the loaded conversation; may throw to refuse (unknown id, foreign conversation).</param>
+    /// <param name="current">
+    /// The conversation as the caller already read it, used for the first attempt instead of reading it again; if it
+    /// has moved on since, the append's expected revision says so and the next attempt reads it afresh.
+    /// </param>
     public async Task<ConversationChange> ExecuteAsync(
-        ConversationId id, Func<LoadedConversation, ConversationCommand> commandFor, CancellationToken cancellationToken)
+        ConversationId id, Func<LoadedConversation, ConversationCommand> commandFor, CancellationToken cancellationToken, LoadedConversation? current = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await LoadAsync(id, cancellationToken);
+            var loaded = attempt == 1 && current is not null ? current : await LoadAsync(id, cancellationToken);
             var command = commandFor(loaded);
             var events = ConversationDecider.Decide(command, loaded.State);
             if (events.Count == 0)

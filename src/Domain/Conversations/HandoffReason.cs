@@ -1,6 +1,6 @@
 namespace ChatClean.Domain.Conversations;
 
-/// <summary>Why a human was requested (DESIGN.md section 4).</summary>
+/// <summary>Why a human was requested (the conversation rules: docs/adr/0005-conversation-decider.md).</summary>
 public enum HandoffReason
 {
     CustomerAsked,

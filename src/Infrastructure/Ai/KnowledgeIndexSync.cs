@@ -20,6 +20,7 @@ public sealed partial class KnowledgeIndexSync(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The node that made a change reloaded it before telling the others.
         bus.Subscribe(LuceneKnowledgeIndex.NoticeChannel, notice =>
         {
             if (Guid.TryParse(notice, out var id))
@@ -27,11 +28,14 @@ public sealed partial class KnowledgeIndexSync(
                 _ = index.ReloadAsync(id, stoppingToken).ContinueWith(
                     t => LogFailure(logger, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
-        });
+        }, includeOwn: false);
 
         // The Chinese segmenter loads its dictionaries on first use (a few hundred milliseconds): not on a customer's time.
         index.Terms("预热 warm-up");
         var since = DateTime.MinValue;
+
+        // The sweep reads back further than its interval (clocks differ): versions it already applied are skipped.
+        var applied = new Dictionary<Guid, DateTime>();
         using var timer = new PeriodicTimer(SweepInterval, clock);
         do
         {
@@ -39,10 +43,16 @@ public sealed partial class KnowledgeIndexSync(
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 await using var scope = scopes.CreateAsyncScope();
-                var changed = await scope.ServiceProvider.GetRequiredService<EfKnowledgeStore>().ChangedSinceAsync(since, stoppingToken);
-                if (changed.Count > 0)
+                var changed = (await scope.ServiceProvider.GetRequiredService<EfKnowledgeStore>().ChangedSinceAsync(since, stoppingToken))
+                    .Where(d => !applied.TryGetValue(d.Id, out var at) || at != d.UpdatedAt)
+                    .ToArray();
+                if (changed.Length > 0)
                 {
                     index.Apply(changed, deleted: []);
+                    foreach (var document in changed)
+                    {
+                        applied[document.Id] = document.UpdatedAt;
+                    }
                 }
 
                 since = now - Overlap;

@@ -7,16 +7,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ChatClean.Infrastructure.Security;
 
 namespace ChatClean.Infrastructure.Identity;
 
 /// <summary>
 /// Which access tokens are no longer good although their signature and lifetime are: those of disabled accounts,
-/// and those issued before the account's sessions were revoked. Every node keeps the (small) set in memory, loaded
+/// and those issued before the account's sessions were revoked. A revocation matters only while a token issued before
+/// it could still be alive (access-token lifetime plus clock skew), so the set stays small. Every node keeps it in memory, loaded
 /// at start-up, updated at once by a cluster notice from the node that made the change, and re-read every
 /// <see cref="RefreshInterval"/> in case a notice was lost.
 /// </summary>
-public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClusterBus bus, TimeProvider clock, ILogger<SessionRevocations> logger)
+public sealed partial class SessionRevocations(
+    IServiceScopeFactory scopes, IClusterBus bus, IOptions<JwtOptions> jwt, TimeProvider clock, ILogger<SessionRevocations> logger)
     : BackgroundService, ISessionRevocation
 {
     public const string NoticeChannel = "sessions";
@@ -80,6 +84,7 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The node that made a change reloaded it before telling the others.
         bus.Subscribe(NoticeChannel, notice =>
         {
             if (Guid.TryParse(notice, out var id))
@@ -87,7 +92,7 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
                 _ = ReloadAsync(id, stoppingToken).ContinueWith(
                     t => LogFailure(logger, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
-        });
+        }, includeOwn: false);
 
         using var timer = new PeriodicTimer(RefreshInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
@@ -120,7 +125,7 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
     {
         await using var scope = scopes.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>().Users.AsNoTracking()
-            .Where(u => u.IsDisabled || u.SessionsRevokedAt != null)
+            .Where(u => u.IsDisabled || u.SessionsRevokedAt > StillRelevantAfter)
             .Select(u => new { u.Id, u.IsDisabled, u.SessionsRevokedAt })
             .ToListAsync(cancellationToken);
         var fresh = rows.ToDictionary(r => r.Id, r => new Entry(r.IsDisabled, Utc(r.SessionsRevokedAt)));
@@ -153,7 +158,7 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
         await using var scope = scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>().Users.AsNoTracking()
             .Where(u => u.Id == id).Select(u => new { u.IsDisabled, u.SessionsRevokedAt }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null || (!row.IsDisabled && row.SessionsRevokedAt is null))
+        if (row is null || (!row.IsDisabled && !(row.SessionsRevokedAt > StillRelevantAfter)))
         {
             _entries.TryRemove(id, out _);
             return;
@@ -171,6 +176,9 @@ public sealed partial class SessionRevocations(IServiceScopeFactory scopes, IClu
             Revoked?.Invoke(id);
         }
     }
+
+    /// <summary>Revocations older than this cannot outlive any token issued before them.</summary>
+    private DateTime StillRelevantAfter => (clock.GetUtcNow() - jwt.Value.AccessTokenLifetime - jwt.Value.ClockSkew).UtcDateTime;
 
     private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 

@@ -13,7 +13,6 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
     /// <summary>InnoDB's full-text index holds words of at least this many characters (innodb_ft_min_token_size).</summary>
     private const int MinFullTextTerm = 3;
 
-    private static readonly string Waiting = WireNames.Of(ConversationMode.Waiting);
 
     public async Task<IReadOnlyList<ConversationSummary>> ListForCustomerAsync(UserId customerId, int limit, CancellationToken cancellationToken) =>
         (await db.Conversations.AsNoTracking()

@@ -7,17 +7,11 @@ namespace ChatClean.Infrastructure.Redis;
 public sealed class AppendSignalBridge(AppendSignal signal, IClusterBus bus) : IHostedService
 {
     private const string Channel = "events-committed";
-    private readonly string _node = Guid.NewGuid().ToString("N");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        bus.Subscribe(Channel, node =>
-        {
-            if (node != _node)
-            {
-                signal.Wake();
-            }
-        });
+        // This node's readers were woken by the commit itself.
+        bus.Subscribe(Channel, _ => signal.Wake(), includeOwn: false);
         signal.Committed += Forward;
         return Task.CompletedTask;
     }
@@ -28,5 +22,5 @@ public sealed class AppendSignalBridge(AppendSignal signal, IClusterBus bus) : I
         return Task.CompletedTask;
     }
 
-    private void Forward() => bus.Publish(Channel, _node);
+    private void Forward() => bus.Publish(Channel, string.Empty);
 }

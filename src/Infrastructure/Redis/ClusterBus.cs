@@ -11,7 +11,11 @@ public interface IClusterBus
 {
     void Publish(string channel, string message);
 
-    void Subscribe(string channel, Action<string> handler);
+    /// <param name="includeOwn">
+    /// Whether notices this node published reach <paramref name="handler"/> too. False for a receiver whose node
+    /// already applied its own change before publishing it.
+    /// </param>
+    void Subscribe(string channel, Action<string> handler, bool includeOwn = true);
 }
 
 /// <summary>The embedded default: one node, so a notice is a direct call.</summary>
@@ -34,8 +38,14 @@ public sealed class InProcessClusterBus : IClusterBus
         }
     }
 
-    public void Subscribe(string channel, Action<string> handler)
+    public void Subscribe(string channel, Action<string> handler, bool includeOwn = true)
     {
+        if (!includeOwn)
+        {
+            // One node: every notice is its own.
+            return;
+        }
+
         lock (_lock)
         {
             if (!_handlers.TryGetValue(channel, out var list))
@@ -55,11 +65,14 @@ public sealed class InProcessClusterBus : IClusterBus
 /// </summary>
 public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions options) : IClusterBus
 {
+    /// <summary>Every notice goes out as <c>{node}|{message}</c>, so that receivers can tell their own node's.</summary>
+    private readonly string _node = Guid.NewGuid().ToString("N");
+
     public void Publish(string channel, string message)
     {
         try
         {
-            redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+            redis.GetSubscriber().Publish(Channel(channel), $"{_node}|{message}", CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
@@ -67,8 +80,16 @@ public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions o
     }
 
     /// <summary>Notices of one channel are handled one at a time, in the order they were published (AI reply deltas rely on it).</summary>
-    public void Subscribe(string channel, Action<string> handler) =>
-        redis.GetSubscriber().Subscribe(Channel(channel)).OnMessage(message => handler(message.Message!));
+    public void Subscribe(string channel, Action<string> handler, bool includeOwn = true) =>
+        redis.GetSubscriber().Subscribe(Channel(channel)).OnMessage(notice =>
+        {
+            var text = (string)notice.Message!;
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (includeOwn || !text.AsSpan(0, Math.Max(bar, 0)).SequenceEqual(_node))
+            {
+                handler(text[(bar + 1)..]);
+            }
+        });
 
     private RedisChannel Channel(string name) => RedisChannel.Literal($"{options.Prefix}:{name}");
 }

@@ -29,7 +29,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
         {
             await TouchCoreAsync(agentId, status);
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
         }
     }
@@ -42,7 +42,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
             await db.SortedSetRemoveAsync(Expiries, agentId.ToString("N"));
             await db.HashDeleteAsync(Statuses, agentId.ToString("N"));
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
         }
     }
@@ -53,7 +53,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
         {
             return await PresentCoreAsync();
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             return new Dictionary<Guid, PresenceStatus>();
         }

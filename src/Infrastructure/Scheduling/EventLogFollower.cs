@@ -24,7 +24,7 @@ public abstract partial class EventLogFollower(IEventStore eventStore, IServiceS
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the start-up reconciliation is done and the log is being followed.</summary>
-    public Task Ready => _ready.Task;
+    private Task Ready => _ready.Task;
 
     protected IServiceScopeFactory Scopes => scopes;
 
@@ -38,7 +38,7 @@ public abstract partial class EventLogFollower(IEventStore eventStore, IServiceS
     }
 
     /// <summary>Makes sure everything the read models show is armed; returns how much had to be.</summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    private async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try

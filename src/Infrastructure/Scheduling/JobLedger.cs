@@ -28,7 +28,6 @@ public enum ArmOutcome
 public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, TimeProvider clock)
 {
     private const string JobField = "job";
-    private const string DueField = "due";
     private const string EndedField = "ended";
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan KeepAfterEnd = TimeSpan.FromDays(2);
@@ -58,7 +57,7 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
         var jobId = jobs.Create(job, state);
 
         using var transaction = connection.CreateWriteTransaction();
-        transaction.SetRangeInHash(key, [new(JobField, jobId), new(DueField, runAt.ToString("O", CultureInfo.InvariantCulture))]);
+        transaction.SetRangeInHash(key, [new(JobField, jobId)]);
         if (transaction is JobStorageTransaction expiring)
         {
             expiring.ExpireHash(key, (delay > TimeSpan.Zero ? delay : TimeSpan.Zero) + KeepAfterEnd);

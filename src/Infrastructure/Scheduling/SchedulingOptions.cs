@@ -6,7 +6,7 @@ public sealed class SchedulingOptions
     public const string SectionName = "Hangfire";
 
     /// <summary>
-    /// Whether this node arms and runs waiting-timeout jobs (default true). A node that only serves reads or
+    /// Whether this node arms and runs jobs, waiting timeouts and AI replies (default true). A node that only serves reads or
     /// rebuilds read models can turn it off; a deployment needs at least one node with it on.
     /// </summary>
     public bool Enabled { get; set; } = true;
@@ -26,6 +26,6 @@ public sealed class SchedulingOptions
     /// <summary>How long a stopping node lets running jobs finish.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often every waiting conversation in the read models is checked for a live timeout job.</summary>
+    /// <summary>How often waiting conversations and recent unanswered customer messages are checked for a live job.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

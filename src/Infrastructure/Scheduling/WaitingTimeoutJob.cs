@@ -14,13 +14,15 @@ namespace ChatClean.Infrastructure.Scheduling;
 /// </summary>
 public sealed partial class WaitingTimeoutJob(IMediator mediator, TimeProvider clock, ILogger<WaitingTimeoutJob> logger)
 {
-    private static readonly Meter Meter = new("ChatClean.WaitingTimeouts");
+    public const string MeterName = "ChatClean.WaitingTimeouts";
+
+    private static readonly Meter Meter = new(MeterName);
 
     private static readonly Histogram<double> Lateness = Meter.CreateHistogram<double>(
         "chatclean.waiting_timeout.lateness", "ms", "How long after its due time a waiting timeout job ran.");
 
     private static readonly Counter<long> Fired = Meter.CreateCounter<long>(
-        "chatclean.waiting_timeout.fired", description: "Waiting timeout jobs run, by outcome (timed_out or no_op).");
+        "chatclean.waiting_timeout.fired", description: "Waiting timeout jobs run, by outcome (timed_out, no_op, not_found).");
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 900])]
     [JobDisplayName("Waiting timeout of {0}, episode {1}")]

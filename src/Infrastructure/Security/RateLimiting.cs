@@ -42,8 +42,6 @@ public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
 /// <summary>Counts hits per key in fixed windows; shared by every node when it is Redis.</summary>
 public interface IRateLimitCounter
 {
-    ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken);
-
     /// <summary>One hit on each key at once (one round trip to Redis); the decisions in the same order.</summary>
     ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken);
 }
@@ -54,7 +52,7 @@ public sealed class InMemoryRateLimitCounter(TimeProvider clock) : IRateLimitCou
     private readonly ConcurrentDictionary<string, Window> _windows = new();
     private long _nextSweep;
 
-    public ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken)
+    private RateDecision Hit(string key, RateLimitRule rule)
     {
         var now = clock.GetUtcNow();
 
@@ -72,19 +70,11 @@ public sealed class InMemoryRateLimitCounter(TimeProvider clock) : IRateLimitCou
             key,
             _ => new Window(now + rule.Window, 1),
             (_, current) => current.Ends <= now ? new Window(now + rule.Window, 1) : current with { Count = current.Count + 1 });
-        return ValueTask.FromResult(new RateDecision(window.Count <= rule.Limit, window.Ends - now));
+        return new RateDecision(window.Count <= rule.Limit, window.Ends - now);
     }
 
-    public async ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken)
-    {
-        var decisions = new RateDecision[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
-        {
-            decisions[i] = await HitAsync(hits[i].Key, hits[i].Rule, cancellationToken);
-        }
-
-        return decisions;
-    }
+    public ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<RateDecision>>(hits.Select(h => Hit(h.Key, h.Rule)).ToArray());
 
     private sealed record Window(DateTimeOffset Ends, int Count);
 }
@@ -108,9 +98,6 @@ public sealed partial class RedisRateLimitCounter(IConnectionMultiplexer redis, 
         end
         return out
         """;
-
-    public async ValueTask<RateDecision> HitAsync(string key, RateLimitRule rule, CancellationToken cancellationToken) =>
-        (await HitAllAsync([(key, rule)], cancellationToken))[0];
 
     public async ValueTask<IReadOnlyList<RateDecision>> HitAllAsync(IReadOnlyList<(string Key, RateLimitRule Rule)> hits, CancellationToken cancellationToken)
     {

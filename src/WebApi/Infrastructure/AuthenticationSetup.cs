@@ -3,7 +3,6 @@ using ChatClean.Infrastructure.Identity;
 using ChatClean.Infrastructure.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -90,20 +89,11 @@ public static class AuthenticationSetup
                         SecurityTokenRevokedException => ("auth.token_revoked", "The session was ended (account disabled or password reset); sign in again."),
                         _ => ("auth.unauthenticated", "A valid access token is required."),
                     };
-                    await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, code, detail);
+                    await ProblemCodes.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, code, detail);
                 },
-                OnForbidden = context => WriteProblemAsync(
+                OnForbidden = context => ProblemCodes.WriteAsync(
                     context.HttpContext, StatusCodes.Status403Forbidden, "auth.forbidden", "Your role may not use this endpoint."),
             };
-        }
-
-        private static async Task WriteProblemAsync(HttpContext httpContext, int status, string code, string detail)
-        {
-            httpContext.Response.StatusCode = status;
-            var problem = new ProblemDetails { Status = status, Title = ProblemCodes.TitleFor(status), Detail = detail };
-            problem.Extensions[ProblemCodes.CodeKey] = code;
-            var service = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await service.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatClean.WebApi.Infrastructure;
@@ -6,6 +7,27 @@ namespace ChatClean.WebApi.Infrastructure;
 public static class ProblemCodes
 {
     public const string CodeKey = "code";
+
+    /// <summary>A problem document with its status, title and stable code.</summary>
+    public static ProblemDetails Create(int status, string code, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = detail };
+        problem.Extensions[CodeKey] = code;
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    /// <summary>Answers the request with a problem of its own (outside the exception handler: authentication, limits, the WebSocket door).</summary>
+    public static async Task WriteAsync(HttpContext http, int status, string code, string detail)
+    {
+        http.Response.StatusCode = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Create(status, code, detail) });
+    }
 
     public static string ForStatus(int status) => status switch
     {

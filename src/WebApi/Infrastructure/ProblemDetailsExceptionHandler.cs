@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChatClean.WebApi.Infrastructure;
 
@@ -18,18 +17,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        var problem = new ProblemDetails { Status = status, Title = ProblemCodes.TitleFor(status), Detail = detail };
-        problem.Extensions[ProblemCodes.CodeKey] = code;
-        if (errors is not null)
-        {
-            problem.Extensions["errors"] = errors;
-        }
-
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = problem,
+            ProblemDetails = ProblemCodes.Create(status, code, detail, errors),
             Exception = exception,
         });
     }

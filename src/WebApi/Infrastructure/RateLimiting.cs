@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatClean.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Infrastructure;
@@ -75,10 +74,7 @@ public static class RateLimiting
 
     private static async Task WriteTooManyAsync(HttpContext http, TimeSpan retryAfter, string detail)
     {
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = ProblemCodes.TitleFor(StatusCodes.Status429TooManyRequests), Detail = detail };
-        problem.Extensions[ProblemCodes.CodeKey] = Code;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await ProblemCodes.WriteAsync(http, StatusCodes.Status429TooManyRequests, Code, detail);
     }
 }

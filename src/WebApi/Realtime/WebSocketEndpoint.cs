@@ -31,24 +31,14 @@ public static partial class WebSocketEndpoint
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = { Status = 400, Title = "Bad Request", Detail = "This endpoint speaks WebSocket only.", Extensions = { ["code"] = "request.not_websocket" } },
-            });
+            await ProblemCodes.WriteAsync(http, StatusCodes.Status400BadRequest, "request.not_websocket", "This endpoint speaks WebSocket only.");
             return;
         }
 
         if (!WebSecurity.OriginAllowed(http, http.Request.Headers.Origin))
         {
             // A page of another site must not use a visitor's token to open a socket (cross-site WebSocket hijacking).
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = { Status = 403, Title = "Forbidden", Detail = "This origin may not open a WebSocket.", Extensions = { ["code"] = "auth.origin_not_allowed" } },
-            });
+            await ProblemCodes.WriteAsync(http, StatusCodes.Status403Forbidden, "auth.origin_not_allowed", "This origin may not open a WebSocket.");
             return;
         }
 

@@ -1,7 +1,5 @@
 using ChatClean.Infrastructure.EventStore;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -15,11 +13,7 @@ public sealed class MySqlEventStoreTests : EventStoreContract
     protected override async Task CreateDatabaseAsync()
     {
         _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
-        var options = new DbContextOptionsBuilder<MySqlChatCleanDbContext>()
-            .UseMySql(_database.ConnectionString, StorageSetup.MySqlServerVersion)
-            .Options;
-        await using var db = new MySqlChatCleanDbContext(options);
-        await DatabaseMigrator.MigrateAsync(db, default);
+        await _database.MigrateAsync();
     }
 
     protected override Task DropDatabaseAsync() => _database.DisposeAsync().AsTask();

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using ChatClean.Infrastructure;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.TestSupport;
 using ChatClean.WebApi.IntegrationTests.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.WebApi.IntegrationTests.Ai;
 
@@ -21,9 +18,7 @@ public sealed class AiTwoNodeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
-        await using var db = new MySqlChatCleanDbContext(
-            new DbContextOptionsBuilder<MySqlChatCleanDbContext>().UseMySql(_database.ConnectionString, StorageSetup.MySqlServerVersion).Options);
-        await DatabaseMigrator.MigrateAsync(db, default);
+        await _database.MigrateAsync();
     }
 
     public async Task DisposeAsync()
@@ -45,14 +40,14 @@ public sealed class AiTwoNodeTests : IAsyncLifetime
 
         using (var adminOnB = new HttpClient { BaseAddress = b })
         {
-            adminOnB.DefaultRequestHeaders.Authorization = new("Bearer", await LoginAsync(adminOnB, ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
+            adminOnB.DefaultRequestHeaders.Authorization = new("Bearer", await adminOnB.LoginAsync(ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
             await (await adminOnB.PostAsJsonAsync("/api/v1/admin/knowledge/documents", new { title = "Returns", content = "Returns are accepted within 30 days of delivery." }))
                 .ShouldHaveStatusAsync(HttpStatusCode.Created);
         }
 
         using var onA = new HttpClient { BaseAddress = a };
         (await onA.PostAsJsonAsync("/api/v1/auth/register", new { username = "ai-two-node", password = "customer-password" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var token = await LoginAsync(onA, "ai-two-node", "customer-password");
+        var token = await onA.LoginAsync("ai-two-node", "customer-password");
         onA.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var id = (await (await onA.PostAsync("/api/v1/conversations", null)).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
         await using var ws = await WsClient.ConnectAsync(a, token);
@@ -65,27 +60,11 @@ public sealed class AiTwoNodeTests : IAsyncLifetime
 
     private async Task<Uri> StartAsync(string prefix, bool runsJobs)
     {
-        var (node, address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "MySql",
-            ["ConnectionStrings:MySql"] = _database.ConnectionString,
-            ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
-            ["Redis:Prefix"] = prefix,
-            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N")),
-            ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
-            [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
-            ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
-            ["Encryption:LookupKey"] = TestSecrets.LookupKey,
-            ["Bootstrap:AdminUsername"] = ChatCleanApiFactory.AdminUsername,
-            ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
-            ["Passwords:BcryptWorkFactor"] = "4",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Hangfire:Enabled"] = runsJobs ? "true" : "false",
-        });
+        var settings = TestSecrets.ServiceSettings(TestSecrets.NewDataDirectory(), _database.ConnectionString, prefix);
+        settings["Hangfire:Enabled"] = runsJobs ? "true" : "false";
+        var (node, address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);
         _nodes.Add(node);
         return address;
     }
 
-    private static async Task<string> LoginAsync(HttpClient client, string username, string password) =>
-        (await (await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password })).ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
 }

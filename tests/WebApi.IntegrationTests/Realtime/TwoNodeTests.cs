@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
-using ChatClean.Infrastructure;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.WebApi.IntegrationTests.Realtime;
 
@@ -26,11 +23,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
-        await using (var db = new MySqlChatCleanDbContext(
-            new DbContextOptionsBuilder<MySqlChatCleanDbContext>().UseMySql(_database.ConnectionString, StorageSetup.MySqlServerVersion).Options))
-        {
-            await DatabaseMigrator.MigrateAsync(db, default);
-        }
+        await _database.MigrateAsync();
 
         var prefix = $"chatclean-test-{Guid.NewGuid():N}";
         (_nodeA, _a) = await StartNodeAsync(prefix);
@@ -128,7 +121,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         using var onA = new HttpClient { BaseAddress = _a };
         (await onA.PostAsJsonAsync("/api/v1/auth/register", new { username, password = "customer-password" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var token = await LoginAsync(onA, username, "customer-password");
+        var token = await onA.LoginAsync(username, "customer-password");
         onA.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var started = await (await onA.PostAsJsonAsync("/api/v1/conversations", new { subject = username })).ShouldHaveStatusAsync(HttpStatusCode.Created);
         return (token, started.Str("id"));
@@ -138,34 +131,17 @@ public sealed class TwoNodeTests : IAsyncLifetime
     private async Task<string> AgentOnBAsync(string username)
     {
         using var onB = new HttpClient { BaseAddress = _b };
-        onB.DefaultRequestHeaders.Authorization = new("Bearer", await LoginAsync(onB, ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
+        onB.DefaultRequestHeaders.Authorization = new("Bearer", await onB.LoginAsync(ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
         (await onB.PostAsJsonAsync("/api/v1/admin/users", new { username, password = "agent-password", role = "agent" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         onB.DefaultRequestHeaders.Authorization = null;
-        return await LoginAsync(onB, username, "agent-password");
+        return await onB.LoginAsync(username, "agent-password");
     }
 
-    private Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix) =>
-        ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "MySql",
-            ["ConnectionStrings:MySql"] = _database.ConnectionString,
-            ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
-            ["Redis:Prefix"] = prefix,
-            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N")),
-            ["Jwt:SigningKey"] = ChatCleanApiFactory.SigningKey,
-            [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
-            ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
-            ["Encryption:LookupKey"] = TestSecrets.LookupKey,
-            ["Bootstrap:AdminUsername"] = ChatCleanApiFactory.AdminUsername,
-            ["Bootstrap:AdminPassword"] = ChatCleanApiFactory.AdminPassword,
-            ["Passwords:BcryptWorkFactor"] = "4",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Ai:Enabled"] = "false",
-        });
-
-    private static async Task<string> LoginAsync(HttpClient client, string username, string password)
+    private Task<(ServiceProcess Node, Uri Address)> StartNodeAsync(string prefix)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
-        return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("accessToken");
+        var settings = TestSecrets.ServiceSettings(TestSecrets.NewDataDirectory(), _database.ConnectionString, prefix);
+        settings["Ai:Enabled"] = "false";
+        return ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);
     }
+
 }

@@ -59,7 +59,7 @@ public sealed record TranscriptMessage(long Seq, Guid MessageId, SenderKind Send
 public sealed record EpisodeSummary(
     int Episode, HandoffReason Reason, DateTimeOffset RequestedAt, DateTimeOffset? EndedAt, EpisodeOutcome? Outcome, Guid? AgentId, DateTimeOffset? FirstAgentMessageAt);
 
-/// <summary>How a waiting episode ended (DESIGN.md section 6).</summary>
+/// <summary>How a waiting episode ended (docs/metrics.md).</summary>
 public enum EpisodeOutcome
 {
     TakenOver,

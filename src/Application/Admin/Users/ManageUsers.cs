@@ -28,17 +28,17 @@ public sealed class ListUsersHandler(IUserDirectory directory, IUserRepository u
 {
     public async ValueTask<UserPage> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
+        UserRole? role = UserRoleNames.TryParse(query.Role, out var parsed) ? parsed : null;
         if (!string.IsNullOrWhiteSpace(query.Email))
         {
             // An exact lookup by email (the stored address is encrypted; its keyed hash is what is searched).
             var found = await users.FindByEmailAsync(query.Email, cancellationToken);
-            var matches = found is not null && (query.Role is null || found.Role.ToWire() == query.Role)
+            var matches = found is not null && (role is null || found.Role == role)
                 ? (await directory.FindManyAsync([found.Id.Value], cancellationToken)).Values.ToArray()
                 : [];
             return new UserPage(matches, 1, query.PageSize, matches.Length);
         }
 
-        UserRole? role = UserRoleNames.TryParse(query.Role, out var parsed) ? parsed : null;
         return await directory.ListAsync(role, query.Search, query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -30,9 +30,10 @@ public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) :
 public sealed record GetWaitingPositionsQuery : IQuery<IReadOnlyList<QueuePosition>>;
 
 /// <summary>
-/// The expected wait, from recent wait times: each place ahead in the queue is taken to cost one median wait of the
-/// episodes that recently ended in a takeover or a timeout, minus what the customer has already waited; never more
-/// than the time left before the conversation falls back to the AI, which is also the answer when nothing is known.
+/// The expected wait, from recent wait times: one median wait of the episodes that recently ended in a takeover or a
+/// timeout per place in the queue, up to and including the customer's own, minus what the customer has already
+/// waited; never more than the time left before the conversation falls back to the AI, which is also the answer when
+/// nothing is known.
 /// </summary>
 public static class QueueEstimate
 {
@@ -42,21 +43,30 @@ public static class QueueEstimate
     /// <summary>At most this many recent episodes are considered.</summary>
     public const int RecentSample = 200;
 
-    public static TimeSpan ExpectedWait(int position, TimeSpan waited, IReadOnlyList<TimeSpan> recentWaits, TimeSpan untilTimeout)
+    public static TimeSpan ExpectedWait(int position, TimeSpan waited, IReadOnlyList<TimeSpan> recentWaits, TimeSpan untilTimeout) =>
+        ExpectedWait(position, waited, Median(recentWaits), untilTimeout);
+
+    /// <param name="typicalWait">The median recent wait (<see cref="Median"/>), null when nothing is known.</param>
+    public static TimeSpan ExpectedWait(int position, TimeSpan waited, TimeSpan? typicalWait, TimeSpan untilTimeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
         var left = untilTimeout > TimeSpan.Zero ? untilTimeout : TimeSpan.Zero;
-        if (recentWaits.Count == 0)
+        if (typicalWait is not { } typical)
         {
             return left;
         }
 
-        var expected = (Median(recentWaits) * position) - waited;
+        var expected = (typical * position) - waited;
         return expected < TimeSpan.Zero ? TimeSpan.Zero : expected > left ? left : expected;
     }
 
-    private static TimeSpan Median(IReadOnlyList<TimeSpan> values)
+    public static TimeSpan? Median(IReadOnlyList<TimeSpan> values)
     {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
         var sorted = values.Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -77,13 +87,14 @@ public sealed class QueuePositions(IConversationReadModel readModel, TimeProvide
             return [];
         }
 
-        var recent = await readModel.RecentWaitTimesAsync(now - QueueEstimate.RecentWindow, QueueEstimate.RecentSample, cancellationToken);
+        var typical = QueueEstimate.Median(
+            await readModel.RecentWaitTimesAsync(now - QueueEstimate.RecentWindow, QueueEstimate.RecentSample, cancellationToken));
         return waiting
             .Select((w, index) =>
             {
                 var waited = now - w.RequestedAt;
                 var deadline = options.Value.DeadlineOf(w.Reason, w.RequestedAt);
-                var expected = QueueEstimate.ExpectedWait(index + 1, waited, recent, deadline - now);
+                var expected = QueueEstimate.ExpectedWait(index + 1, waited, typical, deadline - now);
                 return new QueuePosition(
                     w.ConversationId, w.CustomerId, w.Episode, index + 1, waiting.Count, w.RequestedAt,
                     Math.Max(0, waited.TotalSeconds), Math.Round(expected.TotalSeconds, 1), deadline);

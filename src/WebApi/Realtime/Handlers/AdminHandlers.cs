@@ -1,5 +1,4 @@
 using ChatClean.Application.Analytics;
-using ChatClean.Application.Common;
 
 namespace ChatClean.WebApi.Realtime.Handlers;
 
@@ -13,13 +12,12 @@ public sealed class WatchFiguresHandler : IFrameHandler
 
     public async ValueTask HandleAsync(FrameContext context, CancellationToken cancellationToken)
     {
-        context.Connection.Caller.Ensure(Permissions.AnalyticsRead);
-
+        // The query carries the permission: a caller who may not read the figures is refused before watching starts.
+        var figures = await context.Mediator.Send(new GetLiveFiguresQuery(context.Connection.Caller), cancellationToken);
         var watch = context.OptionalBool("watch", true);
         context.Connection.WatchesFigures = watch;
         if (watch)
         {
-            var figures = await context.Mediator.Send(new GetLiveFiguresQuery(context.Connection.Caller), cancellationToken);
             context.Connection.Send(ServerFrame.Create("figures", figures));
         }
     }

@@ -3,66 +3,72 @@ using System;
 using ChatClean.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
+namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
 {
-    [DbContext(typeof(SqliteChatCleanDbContext))]
-    [Migration("20261125171050_KnowledgeBase")]
-    partial class KnowledgeBase
+    [DbContext(typeof(MySqlChatCleanDbContext))]
+    [Migration("20261125183600_KnowledgeBaseSessionsAndPersonalData")]
+    partial class KnowledgeBaseSessionsAndPersonalData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "9.0.23")
+                .HasAnnotation("Relational:MaxIdentifierLength", 64);
+
+            MySqlModelBuilderExtensions.HasCharSet(modelBuilder, "utf8mb4");
+            MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.AgentSessionRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("conversation_id");
 
                     b.Property<int>("Session")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("session");
 
                     b.Property<Guid>("AgentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("agent_id");
 
                     b.Property<DateTime>("ConversationStartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("conversation_started_at");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("ended_at");
 
                     b.Property<string>("EndedBy")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("ended_by");
 
                     b.Property<int?>("Episode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episode");
 
                     b.Property<DateTime?>("FirstAgentMessageAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("first_agent_message_at");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("started_at");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("started_by");
 
                     b.HasKey("ConversationId", "Session");
@@ -80,114 +86,114 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AgentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("agent_id");
 
                     b.Property<int>("AgentMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("agent_messages");
 
                     b.Property<int>("AiMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_messages");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("closed_by");
 
                     b.Property<int>("CurrentEpisode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("current_episode");
 
                     b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("customer_id");
 
                     b.Property<int>("CustomerMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("customer_messages");
 
                     b.Property<DateTime?>("FeedbackAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("feedback_at");
 
                     b.Property<string>("FeedbackComment")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(2000)")
                         .HasColumnName("feedback_comment");
 
                     b.Property<int?>("FeedbackRating")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("feedback_rating");
 
                     b.Property<DateTime?>("FirstAiReplyAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("first_ai_reply_at");
 
                     b.Property<DateTime?>("FirstCustomerMessageAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("first_customer_message_at");
 
                     b.Property<string>("FirstHandoffReason")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(32)")
                         .HasColumnName("first_handoff_reason");
 
                     b.Property<int>("HandoffCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("handoff_count");
 
                     b.Property<DateTime?>("LastMessageAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("last_message_at");
 
                     b.Property<int>("MessageCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("message_count");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("mode");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("subject");
 
                     b.Property<int>("SystemMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("system_messages");
 
                     b.Property<int>("TakeoverCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("takeover_count");
 
                     b.Property<long>("Version")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(32)")
                         .HasColumnName("waiting_reason");
 
                     b.Property<DateTime?>("WaitingSince")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("waiting_since");
 
                     b.HasKey("Id");
@@ -210,71 +216,71 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.DailyStatsRow", b =>
                 {
                     b.Property<DateTime>("Day")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("day");
 
                     b.Property<int>("AgentMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("agent_messages");
 
                     b.Property<int>("AiMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_messages");
 
                     b.Property<int>("AiResolvedConversations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_resolved_conversations");
 
                     b.Property<int>("ClosedConversations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("closed_conversations");
 
                     b.Property<int>("Conversations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("conversations");
 
                     b.Property<int>("ConversationsWithCustomerMessage")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("conversations_with_customer_message");
 
                     b.Property<int>("ConversationsWithHandoff")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("conversations_with_handoff");
 
                     b.Property<int>("CustomerMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("customer_messages");
 
                     b.Property<int>("Episodes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episodes");
 
                     b.Property<int>("EpisodesCancelled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episodes_cancelled");
 
                     b.Property<int>("EpisodesClosed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episodes_closed");
 
                     b.Property<int>("EpisodesTakenOver")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episodes_taken_over");
 
                     b.Property<int>("EpisodesTimedOut")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episodes_timed_out");
 
                     b.Property<int>("FeedbackCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("feedback_count");
 
                     b.Property<int>("FeedbackSum")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("feedback_sum");
 
                     b.Property<int>("SystemMessages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("system_messages");
 
                     b.HasKey("Day");
@@ -285,50 +291,52 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.EventRow", b =>
                 {
                     b.Property<long>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("position");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("data");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(36)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_id");
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("event_id")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("event_type");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("binary(32)")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("metadata");
 
                     b.Property<long>("Revision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("revision");
 
                     b.Property<string>("StreamId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("stream_id");
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("stream_id")
+                        .UseCollation("utf8mb4_bin");
 
                     b.HasKey("Position");
 
@@ -347,31 +355,31 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("id");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(100000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("deleted_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("title");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -385,18 +393,18 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.LogHeadRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("LastHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("binary(32)")
                         .HasColumnName("last_hash")
                         .IsFixedLength();
 
                     b.Property<long>("LastPosition")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_position");
 
                     b.HasKey("Id");
@@ -415,43 +423,47 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.MessageRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("conversation_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(4000)")
                         .HasColumnName("body");
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(100)")
                         .HasColumnName("client_message_id");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("message_id");
 
                     b.Property<DateTime>("PostedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("sender");
 
                     b.Property<Guid?>("SenderId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("sender_id");
 
                     b.HasKey("ConversationId", "Seq");
+
+                    b.HasIndex("Body")
+                        .HasDatabaseName("ft_rm_messages_body")
+                        .HasAnnotation("MySql:FullTextIndex", true);
 
                     b.HasIndex("MessageId")
                         .IsUnique()
@@ -464,11 +476,12 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<long>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("position");
 
                     b.HasKey("Name");
@@ -480,38 +493,38 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("expires_at");
 
                     b.Property<Guid>("FamilyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("family_id");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("revoked_at");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(64)")
                         .HasColumnName("token_hash")
                         .IsFixedLength();
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("used_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -533,42 +546,64 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasMaxLength(800)
+                        .HasColumnType("varchar(800)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("email_hash");
+
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("tinyint(1)")
                         .HasColumnName("is_disabled");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(100)")
                         .HasColumnName("password_hash");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("role");
+
+                    b.Property<DateTime?>("SessionsRevokedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("sessions_revoked_at");
 
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(64)")
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailHash")
+                        .HasDatabaseName("ix_users_email_hash");
 
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_role");
@@ -583,46 +618,46 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.WaitingEpisodeRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("conversation_id");
 
                     b.Property<int>("Episode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("episode");
 
                     b.Property<Guid?>("AgentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("agent_id");
 
                     b.Property<DateTime>("ConversationStartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("conversation_started_at");
 
                     b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("char(36)")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("ended_at");
 
                     b.Property<DateTime?>("FirstAgentMessageAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("first_agent_message_at");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(32)")
                         .HasColumnName("reason");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("requested_at");
 
                     b.HasKey("ConversationId", "Episode");

@@ -3,72 +3,66 @@ using System;
 using ChatClean.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
+namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(MySqlChatCleanDbContext))]
-    [Migration("20261125181825_WiderEncryptedColumns")]
-    partial class WiderEncryptedColumns
+    [DbContext(typeof(SqliteChatCleanDbContext))]
+    [Migration("20261125183610_KnowledgeBaseSessionsAndPersonalData")]
+    partial class KnowledgeBaseSessionsAndPersonalData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "9.0.23")
-                .HasAnnotation("Relational:MaxIdentifierLength", 64);
-
-            MySqlModelBuilderExtensions.HasCharSet(modelBuilder, "utf8mb4");
-            MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.AgentSessionRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_id");
 
                     b.Property<int>("Session")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session");
 
                     b.Property<Guid>("AgentId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent_id");
 
                     b.Property<DateTime>("ConversationStartedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_started_at");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ended_at");
 
                     b.Property<string>("EndedBy")
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ended_by");
 
                     b.Property<int?>("Episode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episode");
 
                     b.Property<DateTime?>("FirstAgentMessageAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_agent_message_at");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_by");
 
                     b.HasKey("ConversationId", "Session");
@@ -86,114 +80,114 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AgentId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent_id");
 
                     b.Property<int>("AgentMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("agent_messages");
 
                     b.Property<int>("AiMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_messages");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_by");
 
                     b.Property<int>("CurrentEpisode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("current_episode");
 
                     b.Property<Guid>("CustomerId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<int>("CustomerMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("customer_messages");
 
                     b.Property<DateTime?>("FeedbackAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("feedback_at");
 
                     b.Property<string>("FeedbackComment")
                         .HasMaxLength(2000)
-                        .HasColumnType("varchar(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("feedback_comment");
 
                     b.Property<int?>("FeedbackRating")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("feedback_rating");
 
                     b.Property<DateTime?>("FirstAiReplyAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_ai_reply_at");
 
                     b.Property<DateTime?>("FirstCustomerMessageAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_customer_message_at");
 
                     b.Property<string>("FirstHandoffReason")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_handoff_reason");
 
                     b.Property<int>("HandoffCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("handoff_count");
 
                     b.Property<DateTime?>("LastMessageAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_message_at");
 
                     b.Property<int>("MessageCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("message_count");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mode");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<int>("SystemMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("system_messages");
 
                     b.Property<int>("TakeoverCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("takeover_count");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<string>("WaitingReason")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("waiting_reason");
 
                     b.Property<DateTime?>("WaitingSince")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("waiting_since");
 
                     b.HasKey("Id");
@@ -216,71 +210,71 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.DailyStatsRow", b =>
                 {
                     b.Property<DateTime>("Day")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<int>("AgentMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("agent_messages");
 
                     b.Property<int>("AiMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_messages");
 
                     b.Property<int>("AiResolvedConversations")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_resolved_conversations");
 
                     b.Property<int>("ClosedConversations")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_conversations");
 
                     b.Property<int>("Conversations")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversations");
 
                     b.Property<int>("ConversationsWithCustomerMessage")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversations_with_customer_message");
 
                     b.Property<int>("ConversationsWithHandoff")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversations_with_handoff");
 
                     b.Property<int>("CustomerMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("customer_messages");
 
                     b.Property<int>("Episodes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episodes");
 
                     b.Property<int>("EpisodesCancelled")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episodes_cancelled");
 
                     b.Property<int>("EpisodesClosed")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episodes_closed");
 
                     b.Property<int>("EpisodesTakenOver")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episodes_taken_over");
 
                     b.Property<int>("EpisodesTimedOut")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episodes_timed_out");
 
                     b.Property<int>("FeedbackCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("feedback_count");
 
                     b.Property<int>("FeedbackSum")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("feedback_sum");
 
                     b.Property<int>("SystemMessages")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("system_messages");
 
                     b.HasKey("Day");
@@ -291,52 +285,50 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.EventRow", b =>
                 {
                     b.Property<long>("Position")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("data");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(36)
-                        .HasColumnType("varchar(36)")
-                        .HasColumnName("event_id")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_type");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("binary(32)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("metadata");
 
                     b.Property<long>("Revision")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<string>("StreamId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
-                        .HasColumnName("stream_id")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_id");
 
                     b.HasKey("Position");
 
@@ -355,31 +347,31 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(100000)
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deleted_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -393,18 +385,18 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.LogHeadRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("LastHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("binary(32)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("last_hash")
                         .IsFixedLength();
 
                     b.Property<long>("LastPosition")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_position");
 
                     b.HasKey("Id");
@@ -423,47 +415,43 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.MessageRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_message_id");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<DateTime>("PostedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sender");
 
                     b.Property<Guid?>("SenderId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sender_id");
 
                     b.HasKey("ConversationId", "Seq");
-
-                    b.HasIndex("Body")
-                        .HasDatabaseName("ft_rm_messages_body")
-                        .HasAnnotation("MySql:FullTextIndex", true);
 
                     b.HasIndex("MessageId")
                         .IsUnique()
@@ -476,12 +464,11 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<long>("Position")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.HasKey("Name");
@@ -493,38 +480,38 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
                     b.Property<Guid>("FamilyId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("family_id");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("char(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("token_hash")
                         .IsFixedLength();
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -546,58 +533,58 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("varchar(800)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
                         .HasMaxLength(1000)
-                        .HasColumnType("varchar(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("EmailHash")
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_hash");
 
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("tinyint(1)")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_disabled");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(300)
-                        .HasColumnType("varchar(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<DateTime?>("SessionsRevokedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sessions_revoked_at");
 
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("username");
 
                     b.HasKey("Id");
@@ -618,46 +605,46 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.WaitingEpisodeRow", b =>
                 {
                     b.Property<Guid>("ConversationId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_id");
 
                     b.Property<int>("Episode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("episode");
 
                     b.Property<Guid?>("AgentId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent_id");
 
                     b.Property<DateTime>("ConversationStartedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_started_at");
 
                     b.Property<Guid>("CustomerId")
-                        .HasColumnType("char(36)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ended_at");
 
                     b.Property<DateTime?>("FirstAgentMessageAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_agent_message_at");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requested_at");
 
                     b.HasKey("ConversationId", "Episode");
