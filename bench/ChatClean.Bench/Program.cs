@@ -29,6 +29,11 @@ if (!File.Exists(webApiDll))
     return 2;
 }
 
+if (args.Contains("--command-cost"))
+{
+    return await CommandCost.RunAsync(webApiDll, Option("--history", 1000), Option("--calls", 100));
+}
+
 var database = await TestEnvironment.CreateMariaDbDatabaseAsync();
 try
 {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatClean.TestSupport;
+
+namespace ChatClean.Bench;
+
+/// <summary>
+/// What one command costs on a long conversation: the real service (its own process, MariaDB + Redis) gets a
+/// conversation of <c>--history</c> messages and a fresh one, and the same commands are timed on both, interleaved.
+/// The fresh conversation is the same-run baseline, so the ratio says how much a long history slows a command down.
+/// </summary>
+public static class CommandCost
+{
+    public static async Task<int> RunAsync(string webApiDll, int history, int calls)
+    {
+        await using var database = await TestEnvironment.CreateMariaDbDatabaseAsync();
+        Console.WriteLine($"# ChatClean command cost — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, database {database.Name}");
+        Console.WriteLine($"# a conversation of {history:N0} messages against a fresh one, {calls} calls each, sequential, one client");
+
+        var (service, address) = await ServiceProcess.StartReadyAsync(webApiDll, BenchService.Settings(database.ConnectionString));
+        using var node = service;
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        await SignInAsync(http);
+
+        var longId = await StartAsync(http);
+        for (var i = 0; i < history; i++)
+        {
+            await PostAsync(http, longId, $"history {i}");
+        }
+
+        var shortId = await StartAsync(http);
+        await PostAsync(http, shortId, "hello");
+
+        var rows = new List<(string Name, Latency Long, Latency Short)>();
+        async Task Compare(string name, Func<Guid, int, Task> call)
+        {
+            var onLong = await Latency.OfAsync(name, i => call(longId, i), calls);
+            var onShort = await Latency.OfAsync(name, i => call(shortId, i), calls);
+            rows.Add((name, onLong, onShort));
+        }
+
+        await Compare("POST message", (id, i) => PostAsync(http, id, $"timed {i}"));
+        await Compare("POST human-request + cancel", async (id, _) =>
+        {
+            await ExpectOkAsync(await http.PostAsync($"/api/v1/conversations/{id}/human-request", null));
+            await ExpectOkAsync(await http.PostAsync($"/api/v1/conversations/{id}/cancel-human-request", null));
+        });
+        await Compare("GET conversation", async (id, _) => await ExpectOkAsync(await http.GetAsync($"/api/v1/conversations/{id}")));
+        await Compare("GET messages (last 20)", async (id, _) =>
+        {
+            var version = (await GetJsonAsync(http, $"/api/v1/conversations/{id}"))["version"]!.GetValue<long>();
+            await ExpectOkAsync(await http.GetAsync($"/api/v1/conversations/{id}/messages?afterSeq={Math.Max(0, version - 20)}&limit=20"));
+        });
+
+        Console.WriteLine();
+        Console.WriteLine($"| command (sequential, one client) | calls | long p50 ms | long p90 ms | fresh p50 ms | fresh p90 ms | long ÷ fresh (p50) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, onLong, onShort) in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {onLong.Calls} | {onLong.P50Ms:F2} | {onLong.P90Ms:F2} | {onShort.P50Ms:F2} | {onShort.P90Ms:F2} | {onLong.P50Ms / onShort.P50Ms:F2} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task SignInAsync(HttpClient http)
+    {
+        var credentials = new { username = $"bench-{Guid.NewGuid():N}"[..30], password = "bench-customer-password" };
+        await ExpectOkAsync(await http.PostAsJsonAsync("/api/v1/auth/register", credentials));
+        var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", credentials)).Content.ReadFromJsonAsync<JsonObject>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!["accessToken"]!.GetValue<string>());
+    }
+
+    private static async Task<Guid> StartAsync(HttpClient http) =>
+        Guid.Parse((await (await http.PostAsJsonAsync("/api/v1/conversations", new { subject = "bench" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+
+    private static async Task PostAsync(HttpClient http, Guid id, string body) =>
+        await ExpectOkAsync(await http.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body, clientMessageId = Guid.NewGuid().ToString("N") }));
+
+    private static async Task<JsonNode> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        await ExpectOkAsync(response);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static async Task ExpectOkAsync(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: " +
+                await response.Content.ReadAsStringAsync());
+        }
+    }
+}
+
+/// <summary>The service as the benchmarks run it: MariaDB and Redis, no AI replies, jobs or rate limits in the way.</summary>
+public static class BenchService
+{
+    public static Dictionary<string, string> Settings(string mySql) => new()
+    {
+        ["Storage:Provider"] = "MySql",
+        ["ConnectionStrings:MySql"] = mySql,
+        ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
+        ["Redis:Prefix"] = $"chatclean-bench-{Guid.NewGuid():N}",
+        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-bench", Guid.NewGuid().ToString("N")),
+        ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ["Encryption:Keys:bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Encryption:CurrentKeyId"] = "bench",
+        ["Encryption:LookupKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Bootstrap:AdminUsername"] = "bench-admin",
+        ["Bootstrap:AdminPassword"] = "bench-admin-password",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Ai:Enabled"] = "false",
+        ["Hangfire:Enabled"] = "false",
+        ["RateLimits:Enabled"] = "false",
+    };
+}
