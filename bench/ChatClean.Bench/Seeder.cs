@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
+using ChatClean.Infrastructure.EventStore;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Conversations;
 
@@ -29,7 +29,7 @@ public sealed class Seeder(int conversations, int messages, Guid[] customers, Gu
 
             void Do(ConversationCommand command)
             {
-                var decided = ConversationDecider.Decide(command, state);
+                var decided = ConversationDecider.Decide(command, state).NewEvents;
                 state = decided.Aggregate(state, ConversationDecider.Evolve);
                 events.AddRange(decided);
             }
@@ -61,7 +61,7 @@ public sealed class Seeder(int conversations, int messages, Guid[] customers, Gu
                 }
             }
 
-            yield return (id.StreamName, events.Select(e => ConversationEventSerializer.ToEventData(e, Guid.NewGuid())).ToArray());
+            yield return (id.StreamName, events.Select(e => ConversationEventSerializer.ToEventData(new EventToAppend(Guid.NewGuid(), e, EventMetadata.None))).ToArray());
         }
     }
 }

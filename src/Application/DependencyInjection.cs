@@ -10,8 +10,10 @@ public static class DependencyInjection
     /// <summary>Registers the application services; Mediator itself is added by the host, where its source generator runs.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssemblyContaining<ConversationStreams>(ServiceLifetime.Singleton, includeInternalTypes: false);
-        services.AddScoped<ConversationStreams>();
+        services.AddValidatorsFromAssemblyContaining<ConversationWriter>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddScoped<ConversationWriter>();
+        services.AddScoped<ReadConsistency>();
+        services.AddSingleton<ConversationOwners>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Analytics.AnalyticsWindow>();

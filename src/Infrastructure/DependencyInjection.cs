@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.RateLimits;
 using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
@@ -14,6 +15,10 @@ using ChatClean.Infrastructure.ReadModels;
 using ChatClean.Infrastructure.Redis;
 using ChatClean.Infrastructure.Scheduling;
 using ChatClean.Infrastructure.Security;
+using ChatClean.Infrastructure.Subscriptions;
+using ChatClean.Infrastructure.Hosting;
+using ChatClean.Application.Abstractions.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +40,7 @@ public static class DependencyInjection
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.Configure<PasswordOptions>(configuration.GetSection("Passwords"));
         services.AddSingleton<AppendSignal>();
+        services.Configure<LiveSubscriptionOptions>(configuration.GetSection("Hangfire"));
 
         switch (storage.Provider)
         {
@@ -52,10 +58,14 @@ public static class DependencyInjection
                 break;
         }
 
-        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
-        services.AddSingleton<IEventLogVerifier>(sp => sp.GetRequiredService<SqlEventStore>());
+        services.AddSingleton<IEventStore, ConversationEventStore>();
+        services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
+        services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
+        services.AddSingleton<IConversationStateCache, ConversationStateCache>();
 
         services.AddSingleton<JwtSigningKey>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerValidation>();
+        services.AddHealthChecks().AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"]);
         services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.SectionName));
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -70,22 +80,32 @@ public static class DependencyInjection
         services.AddScoped<IReadModelRebuilder, ReadModelMaintenance>();
         AddClusterAndCache(services, configuration);
 
-        // The key check runs first, then the migrator, so that the schema exists when the other hosted services start.
-        services.AddHostedService<SecurityStartupCheck>();
-        services.AddHostedService<DatabaseMigrator>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
-        services.AddHostedService<AppendSignalBridge>();
-        services.AddSingleton<ReadModelProjection>();
+        services.AddHostedService<StartupSequence>();
+        services.AddStartupStep<SecurityStartupCheck>(StartupPhase.Checks);
+        services.AddStartupStep<DatabaseMigrator>(StartupPhase.Migrate);
+        services.AddStartupStep<SessionRevocations>(StartupPhase.Revocations);
+        services.AddStartupStep<AppendSignalBridge>(StartupPhase.Notices);
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<ProjectionProgress>());
         services.AddSingleton<CacheInvalidator>();
         services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<CacheInvalidator>());
-        services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidator>());
-        services.AddHostedService<ProjectionRunner<ReadModelProjection>>();
+        services.AddStartupStep<CacheInvalidator>(StartupPhase.Notices);
+        AddReadModelProjections(services);
         services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
         return services;
+    }
+
+    /// <summary>One projection per read-model table, applied page by page in one transaction with the read models' checkpoint.</summary>
+    private static void AddReadModelProjections(IServiceCollection services)
+    {
+        services.AddScoped<IReadModelProjection, ConversationsProjection>();
+        services.AddScoped<IReadModelProjection, MessagesProjection>();
+        services.AddScoped<IReadModelProjection, WaitingEpisodesProjection>();
+        services.AddScoped<IReadModelProjection, AgentSessionsProjection>();
+        services.AddScoped<IReadModelProjection, DailyStatsProjection>();
+        services.AddStartupStep<ProjectionSubscription>(StartupPhase.Subscriptions);
     }
 
     /// <summary>
@@ -100,7 +120,7 @@ public static class DependencyInjection
         services.AddScoped<IKnowledgeStore>(sp => sp.GetRequiredService<EfKnowledgeStore>());
         services.AddSingleton<LuceneKnowledgeIndex>();
         services.AddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<LuceneKnowledgeIndex>());
-        services.AddHostedService<KnowledgeIndexSync>();
+        services.AddStartupStep<KnowledgeIndexSync>(StartupPhase.Notices);
         services.AddSingleton<IReplyChannel, ClusterReplyChannel>();
         if (section.GetValue(nameof(AiOptions.Provider), AiProvider.KnowledgeBase) == AiProvider.OpenAI)
         {

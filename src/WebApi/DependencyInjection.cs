@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Common;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.WebApi.Infrastructure;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
@@ -23,7 +23,7 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConversationVisibilityBehavior<,>)];
         });
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
@@ -41,12 +41,9 @@ public static class DependencyInjection
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         services.AddOpenApi();
-        services.AddHealthChecks()
-            .AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"])
-            .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"]);
 
-        // After the infrastructure's migrator, so the admin is created in a migrated database.
-        services.AddHostedService<BootstrapAdminService>();
+        services.AddStartupStep<BootstrapAdminService>(StartupPhase.Accounts);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ChatClean.Application.Conversations;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Application.Analytics;
 using ChatClean.Domain.Conversations;

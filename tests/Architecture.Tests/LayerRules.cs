@@ -35,6 +35,14 @@ public static class LayerRules
         infrastructure.ShouldNot().HaveDependencyOn("ChatClean.WebApi").GetResult();
 
     /// <summary>
+    /// The web host reaches the infrastructure only through its composition root (<c>Program</c>, outside the
+    /// <c>ChatClean</c> namespaces, which calls <c>AddInfrastructure</c>): endpoints, the gateway and the host's own
+    /// services use the application's ports, never an infrastructure type.
+    /// </summary>
+    public static TestResult WebApiUsesNoInfrastructureType(PredicateList webApi) =>
+        webApi.ShouldNot().HaveDependencyOn("ChatClean.Infrastructure").GetResult();
+
+    /// <summary>
     /// Every request says who may send it: a caller's request carries the caller and declares the permission it needs;
     /// any other request says why it has no caller. Returns the types that break it.
     /// </summary>

@@ -1,5 +1,4 @@
 using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Conversations;
 
@@ -11,18 +10,18 @@ namespace ChatClean.TestSupport;
 /// </summary>
 public static class ConversationWorkload
 {
-    public static IReadOnlyList<(string StreamId, IReadOnlyList<EventData[]> Appends)> Generate(int seed, int conversations, int agents, DateTimeOffset start)
+    public static IReadOnlyList<(string StreamId, IReadOnlyList<EventToAppend[]> Appends)> Generate(int seed, int conversations, int agents, DateTimeOffset start)
     {
         var random = new Random(seed);
         var agentIds = Enumerable.Range(0, agents).Select(_ => new UserId(Guid.NewGuid())).ToArray();
-        var result = new List<(string, IReadOnlyList<EventData[]>)>();
+        var result = new List<(string, IReadOnlyList<EventToAppend[]>)>();
         for (var i = 0; i < conversations; i++)
         {
             var id = new ConversationId(Guid.NewGuid());
             var customer = new UserId(Guid.NewGuid());
             var at = start.AddSeconds(i * 7);
             var state = ConversationState.Initial;
-            var appends = new List<EventData[]>();
+            var appends = new List<EventToAppend[]>();
             var steps = random.Next(2, 24);
             for (var step = 0; step < steps; step++)
             {
@@ -31,7 +30,7 @@ public static class ConversationWorkload
                 IReadOnlyList<IConversationEvent> events;
                 try
                 {
-                    events = ConversationDecider.Decide(command, state);
+                    events = ConversationDecider.Decide(command, state).NewEvents;
                 }
                 catch (DomainException)
                 {
@@ -44,7 +43,7 @@ public static class ConversationWorkload
                 }
 
                 state = events.Aggregate(state, ConversationDecider.Evolve);
-                appends.Add(events.Select(e => ConversationEventSerializer.ToEventData(e, Guid.NewGuid())).ToArray());
+                appends.Add(events.Select(e => new EventToAppend(Guid.NewGuid(), e, EventMetadata.None)).ToArray());
             }
 
             result.Add((id.StreamName, appends));
@@ -54,7 +53,7 @@ public static class ConversationWorkload
     }
 
     /// <summary>Appends the histories with many writers at once (each conversation's appends in order).</summary>
-    public static async Task<int> AppendAsync(IEventStore store, IReadOnlyList<(string StreamId, IReadOnlyList<EventData[]> Appends)> workload, int writers = 32)
+    public static async Task<int> AppendAsync(IEventStore store, IReadOnlyList<(string StreamId, IReadOnlyList<EventToAppend[]> Appends)> workload, int writers = 32)
     {
         var events = 0;
         await Parallel.ForEachAsync(workload, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (conversation, ct) =>
@@ -81,7 +80,7 @@ public static class ConversationWorkload
             7 => new TakeOver(agents[random.Next(agents.Length)], at),
             8 => new TimeOutToAi(state.Episode, at),
             9 => new CancelHumanRequest(Actor.Customer(customer), at),
-            10 => new ReleaseToAi(agent, at),
+            10 => new Release(agent, at),
             11 => new Transfer(Actor.Agent(agent), agents[random.Next(agents.Length)], at),
             12 => new Close(Actor.Customer(customer), at),
             _ => new GiveFeedback(Actor.Customer(customer), CsatRating.Create(random.Next(1, 6)), null, at),

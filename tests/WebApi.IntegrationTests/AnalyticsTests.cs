@@ -238,7 +238,7 @@ public sealed class AnalyticsTests(AnalyticsTests.Api api) : IClassFixture<Analy
             await Do(640, customer.Http, $"/api/v1/conversations/{c3}/cancel-human-request");
             await Ai(650, c3);
             await Do(660, customer.Http, $"/api/v1/conversations/{c3}/human-request");
-            await Service(720, c3, new TimeOutWaitingCommand(Guid.Parse(c3), 2));
+            await Service(720, c3, new TimeOutToAiCommand(Guid.Parse(c3), 2));
             await Do(800, customer.Http, $"/api/v1/conversations/{c3}/close");
 
             var c4 = await Start(900);

@@ -58,7 +58,7 @@ public sealed class ReadModelRebuildTests(ReadModelRebuildTests.Api api) : IClas
         await rebuilt.MigrateAsync();
         await using (var store = Store(killed))
         {
-            await ConversationWorkload.AppendAsync(store, ConversationWorkload.Generate(seed: 7, conversations: 2500, agents: 8, DateTimeOffset.UtcNow.AddDays(-2)));
+            await ConversationWorkload.AppendAsync(new ConversationEventStore(store), ConversationWorkload.Generate(seed: 7, conversations: 2500, agents: 8, DateTimeOffset.UtcNow.AddDays(-2)));
         }
 
         var head = await killed.ScalarAsync<long>("SELECT last_position FROM es_log_head");

@@ -206,7 +206,7 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis);
         foreach (var id in ids)
         {
-            var key = $"{_prefix}:hangfire:{WaitingTimeoutScheduler.KeyOf(Guid.Parse(id), 1)}";
+            var key = $"{_prefix}:hangfire:{HangfireJobScheduler.WaitingTimeoutKey(Guid.Parse(id), 1)}";
             await Eventually.ReturnsAsync(() => redis.GetDatabase().HashExistsAsync(key, "job"), armed => armed, what: $"the job of {id}");
         }
     }
@@ -218,9 +218,9 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
     private static async Task<IReadOnlyList<IConversationEvent>> EventsAsync(IEventStore store, string id)
     {
         var events = new List<IConversationEvent>();
-        await foreach (var record in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
+        await foreach (var stored in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
         {
-            events.Add(ConversationEventSerializer.Deserialize(record));
+            events.Add(stored.Event);
         }
 
         return events;
@@ -232,26 +232,26 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         var times = new Dictionary<string, DateTimeOffset>();
         foreach (var id in ids)
         {
-            times[id] = (await EventsAsync(store, id)).OfType<HumanRequested>().Single().At;
+            times[id] = (await EventsAsync(new ConversationEventStore(store), id)).OfType<HumanRequested>().Single().At;
         }
 
         return times;
     }
 
     /// <summary>Waits until every conversation has timed out, and checks it did so exactly once.</summary>
-    private async Task<Dictionary<string, TimedOutToAI>> TimedOutAsync(bool embedded, IReadOnlyList<string> ids)
+    private async Task<Dictionary<string, TimedOutToAi>> TimedOutAsync(bool embedded, IReadOnlyList<string> ids)
     {
         await using var store = Store(embedded);
-        var result = new Dictionary<string, TimedOutToAI>();
+        var result = new Dictionary<string, TimedOutToAi>();
         foreach (var id in ids)
         {
             var events = await Eventually.ReturnsAsync(
-                () => EventsAsync(store, id), e => e.OfType<TimedOutToAI>().Any(), TimeSpan.FromSeconds(60), $"the timeout of {id}");
+                () => EventsAsync(new ConversationEventStore(store), id), e => e.OfType<TimedOutToAi>().Any(), TimeSpan.FromSeconds(60), $"the timeout of {id}");
             await Task.Delay(TimeSpan.FromMilliseconds(200));
-            events = await EventsAsync(store, id);
-            events.OfType<TimedOutToAI>().Count().ShouldBe(1, $"conversation {id} timed out once");
+            events = await EventsAsync(new ConversationEventStore(store), id);
+            events.OfType<TimedOutToAi>().Count().ShouldBe(1, $"conversation {id} timed out once");
             events.OfType<MessagePosted>().Count(m => m.Sender == SenderKind.System).ShouldBe(1);
-            result[id] = events.OfType<TimedOutToAI>().Single();
+            result[id] = events.OfType<TimedOutToAi>().Single();
         }
 
         return result;

@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -14,7 +15,7 @@ namespace ChatClean.WebApi.IntegrationTests;
 
 /// <summary>
 /// Waiting timeouts with Hangfire on Redis and the event log on MariaDB, with a 2-second wait (30 s when an admin
-/// asks through the API). Times are read from the event log: every <c>TimedOutToAI</c> is checked against the
+/// asks through the API). Times are read from the event log: every <c>TimedOutToAi</c> is checked against the
 /// deadline of its episode.
 /// </summary>
 public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFixture<WaitingTimeoutTests.Api>
@@ -58,12 +59,12 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
 
         var events = await EventsAsync(id);
         var requested = events.OfType<HumanRequested>().Single();
-        var timedOut = events.OfType<TimedOutToAI>().Single();
+        var timedOut = events.OfType<TimedOutToAi>().Single();
         timedOut.Episode.ShouldBe(1);
         (timedOut.At - requested.At).ShouldBeInRange(Wait, Wait + Lateness);
 
         var job = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Scheduler.Inspect(Guid.Parse(id), 1)), j => j.Ended && j.State == "Succeeded", what: "the job done and the episode marked ended");
+            () => Task.FromResult(Scheduler.InspectWaitingTimeout(Guid.Parse(id), 1)), j => j.Ended && j.State == "Succeeded", what: "the job done and the episode marked ended");
         job.JobId.ShouldNotBeNull();
         (await api.Anonymous().GetStringAsync("/metrics")).ShouldContain("chatclean_waiting_timeout_lateness_milliseconds_bucket");
     }
@@ -83,8 +84,8 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
 
         // Well past the default wait, the request made through the API is still waiting.
         await Task.Delay(Wait + Lateness + TimeSpan.FromSeconds(1));
-        (await EventsAsync(id)).OfType<TimedOutToAI>().ShouldBeEmpty();
-        Scheduler.Inspect(Guid.Parse(id), 1).State.ShouldBe("Scheduled");
+        (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldBeEmpty();
+        Scheduler.InspectWaitingTimeout(Guid.Parse(id), 1).State.ShouldBe("Scheduled");
         await (await admin.Http.PostAsync($"/api/v1/conversations/{id}/close")).ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
@@ -99,7 +100,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
         foreach (var id in new[] { taken, cancelled, closed })
         {
             await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-            await Eventually.ReturnsAsync(() => Task.FromResult(Scheduler.Inspect(Guid.Parse(id), 1).State), s => s == "Scheduled", what: "the job to be armed");
+            await Eventually.ReturnsAsync(() => Task.FromResult(Scheduler.InspectWaitingTimeout(Guid.Parse(id), 1).State), s => s == "Scheduled", what: "the job to be armed");
         }
 
         await (await agent.Http.PostAsync($"/api/v1/conversations/{taken}/takeover")).ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -108,14 +109,14 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
 
         foreach (var id in new[] { taken, cancelled, closed })
         {
-            var job = await Eventually.ReturnsAsync(() => Task.FromResult(Scheduler.Inspect(Guid.Parse(id), 1)), j => j.Ended, what: "the episode to be marked ended");
+            var job = await Eventually.ReturnsAsync(() => Task.FromResult(Scheduler.InspectWaitingTimeout(Guid.Parse(id), 1)), j => j.Ended, what: "the episode to be marked ended");
             job.State.ShouldBe("Deleted");
         }
 
         await Task.Delay(Wait + Lateness);
         foreach (var id in new[] { taken, cancelled, closed })
         {
-            (await EventsAsync(id)).OfType<TimedOutToAI>().ShouldBeEmpty();
+            (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldBeEmpty();
         }
     }
 
@@ -155,9 +156,9 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
         {
             var events = await EventsAsync(id);
             var deadline = events.OfType<HumanRequested>().Single().At + Wait;
-            var endings = events.Where(e => e is TimedOutToAI or AgentTookOver { Episode: 1 }).ToArray();
+            var endings = events.Where(e => e is TimedOutToAi or AgentTookOver { Episode: 1 }).ToArray();
             endings.Length.ShouldBe(1, $"conversation {id} ended its episode by {string.Join(", ", endings.Select(e => e.GetType().Name))}");
-            if (endings[0] is TimedOutToAI timedOut)
+            if (endings[0] is TimedOutToAi timedOut)
             {
                 timeoutsWon++;
                 timedOut.At.ShouldBeGreaterThanOrEqualTo(deadline, "a timeout never fires before its deadline");
@@ -167,7 +168,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
             }
             else
             {
-                events.OfType<TimedOutToAI>().ShouldBeEmpty();
+                events.OfType<TimedOutToAi>().ShouldBeEmpty();
             }
         }
 
@@ -195,13 +196,13 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
             {
                 start.SignalAndWait();
                 await using var scope = api.Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TimeOutWaitingCommand(Guid.Parse(id), 1));
+                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TimeOutToAiCommand(Guid.Parse(id), 1));
             });
             using var response = await takeover;
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             await timeout;
 
-            var endings = (await EventsAsync(id)).Where(e => e is TimedOutToAI or AgentTookOver { Episode: 1 }).ToArray();
+            var endings = (await EventsAsync(id)).Where(e => e is TimedOutToAi or AgentTookOver { Episode: 1 }).ToArray();
             endings.Length.ShouldBe(1);
             outcomes[endings[0].GetType().Name] = outcomes.GetValueOrDefault(endings[0].GetType().Name) + 1;
         }
@@ -226,13 +227,13 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
             await scope.ServiceProvider.GetRequiredService<WaitingTimeoutJob>().RunAsync(conversation, 1, first.At + Wait, CancellationToken.None);
         }
 
-        (await EventsAsync(id)).OfType<TimedOutToAI>().ShouldBeEmpty();
-        Scheduler.Arm(conversation, 1, DateTimeOffset.UtcNow).ShouldBe(ArmOutcome.Ended, "an ended episode is never armed again");
+        (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldBeEmpty();
+        Scheduler.ArmWaitingTimeout(conversation, 1, DateTimeOffset.UtcNow).ShouldBe(JobArming.Ended, "an ended episode is never armed again");
 
         // The second episode times out at its own deadline.
         var second = (await EventsAsync(id)).OfType<HumanRequested>().Single(e => e.Episode == 2);
         var timedOut = await Eventually.ReturnsAsync(
-            async () => (await EventsAsync(id)).OfType<TimedOutToAI>().ToArray(), t => t.Length > 0, TimeSpan.FromSeconds(10), "the second episode's timeout");
+            async () => (await EventsAsync(id)).OfType<TimedOutToAi>().ToArray(), t => t.Length > 0, TimeSpan.FromSeconds(10), "the second episode's timeout");
         timedOut.Single().Episode.ShouldBe(2);
         (timedOut.Single().At - second.At).ShouldBeInRange(Wait, Wait + Lateness);
     }
@@ -295,7 +296,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
         (await anonymous.SendAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private WaitingTimeoutScheduler Scheduler => api.Services.GetRequiredService<WaitingTimeoutScheduler>();
+    private HangfireJobScheduler Scheduler => api.Services.GetRequiredService<HangfireJobScheduler>();
 
     private static async Task<string> StartAsync(TestUser customer) =>
         (await (await customer.Http.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
@@ -304,9 +305,9 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
     {
         var store = api.Services.GetRequiredService<IEventStore>();
         var events = new List<IConversationEvent>();
-        await foreach (var record in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
+        await foreach (var stored in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
         {
-            events.Add(ConversationEventSerializer.Deserialize(record));
+            events.Add(stored.Event);
         }
 
         return events;

@@ -1,3 +1,4 @@
+using ChatClean.Application.Conversations;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Conversations;
 
@@ -17,7 +18,7 @@ public static class AnalyticsCalculator
         var ended = facts.Episodes.Where(e => e.Outcome is not null).ToArray();
         var closed = conversations.Where(c => c.ClosedAt is not null).ToArray();
         var rated = conversations.Where(c => c.FeedbackRating is not null).Select(c => c.FeedbackRating!.Value).ToArray();
-        var aiResolved = closed.Count(c => c.Messages.Ai > 0 && c.TakeoverCount == 0);
+        var aiResolved = closed.Count(c => ConversationSummary.IsAiResolved(closed: true, c.Messages.Ai, c.TakeoverCount));
 
         return new AnalyticsSummary(
             from,

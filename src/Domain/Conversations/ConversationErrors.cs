@@ -35,8 +35,6 @@ public static class ConversationErrors
     public static DomainException NotAssignedAgent() =>
         new("conversation.not_assigned_agent", "Only the agent holding the conversation may do this.", DomainErrorKind.NotAllowed);
 
-    public static DomainException NotParticipant() =>
-        new("conversation.not_participant", "Only the conversation's own customer may do this.", DomainErrorKind.NotAllowed);
 
     public static DomainException ActorNotAllowed(ActorKind kind) =>
         new("conversation.actor_not_allowed", $"A {kind.ToString().ToLowerInvariant()} may not do this.", DomainErrorKind.NotAllowed);

@@ -4,9 +4,10 @@ using ChatClean.Domain.Common;
 namespace ChatClean.Domain.Conversations;
 
 /// <summary>
-/// What decisions about a conversation need, folded from its events; nothing more.
-/// <paramref name="Episode"/> is the number of the latest waiting episode (0 before the first).
-/// <paramref name="ClientMessageKeys"/> remembers each sender's client message ids so a retried send posts nothing.
+/// What decisions about a conversation need, folded from its events; nothing more. <paramref name="Version"/> is
+/// the seq of the last event folded, <paramref name="Episode"/> the number of the latest waiting episode (0 before
+/// the first), and <paramref name="ClientMessages"/> the seq of every message posted with a client message id, so a
+/// retried send is answered with the original.
 /// </summary>
 public sealed record ConversationState(
     ConversationId Id,
@@ -14,16 +15,13 @@ public sealed record ConversationState(
     UserId CustomerId,
     UserId? AgentId,
     int Episode,
+    long Version,
     CsatRating? Feedback,
     string? FeedbackComment,
-    ImmutableHashSet<string> ClientMessageKeys)
+    ImmutableDictionary<ClientMessageKey, long> ClientMessages)
 {
     public static ConversationState Initial { get; } = new(
-        default, ConversationMode.None, default, null, 0, null, null, ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal));
+        default, ConversationMode.None, default, null, 0, 0, null, null, ImmutableDictionary<ClientMessageKey, long>.Empty);
 
     public bool Exists => Mode != ConversationMode.None;
-
-    /// <summary>The idempotency key of a client message: client ids are unique per sender, not per conversation.</summary>
-    public static string ClientMessageKey(SenderKind sender, Guid? senderId, string clientMessageId) =>
-        $"{sender}:{senderId}:{clientMessageId}";
 }

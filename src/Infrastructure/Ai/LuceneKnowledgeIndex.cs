@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
 using ChatClean.Infrastructure.Persistence;

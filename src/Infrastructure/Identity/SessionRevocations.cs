@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions;
 using System.Collections.Concurrent;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Domain.Common;

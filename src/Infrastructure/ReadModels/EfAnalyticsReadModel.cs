@@ -1,3 +1,4 @@
+using ChatClean.Application.Conversations;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.Persistence;
@@ -46,7 +47,7 @@ public sealed class EfAnalyticsReadModel(ChatCleanDbContext db) : IAnalyticsRead
                 WireNames.Parse<HandoffReason>(e.Reason),
                 Utc(e.RequestedAt),
                 Utc(e.EndedAt),
-                e.Outcome is { } outcome ? EfConversationReadModel.OutcomeOf(outcome) : null,
+                e.Outcome is { } outcome ? WireNames.Parse<EpisodeOutcome>(outcome) : null,
                 e.AgentId,
                 Utc(e.FirstAgentMessageAt))).ToArray(),
             sessions.Select(s => new SessionFact(
@@ -99,7 +100,7 @@ public sealed class EfAnalyticsReadModel(ChatCleanDbContext db) : IAnalyticsRead
         return (waiting, sessions, started, Utc(oldest));
     }
 
-    private static DateTimeOffset Utc(DateTime value) => EfConversationReadModel.Utc(value);
+    private static DateTimeOffset Utc(DateTime value) => ConversationRows.Utc(value);
 
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? EfConversationReadModel.Utc(v) : null;
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? ConversationRows.Utc(v) : null;
 }

@@ -20,7 +20,7 @@ public sealed class EfUserDirectory(ChatCleanDbContext db, FieldCipher cipher) :
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + EfConversationReadModel.EscapeLike(search.Trim()) + "%";
+            var pattern = "%" + ConversationSearch.EscapeLike(search.Trim()) + "%";
             // Encrypted display names cannot be matched: then the search is on usernames only.
             query = cipher.EncryptDisplayName
                 ? query.Where(u => EF.Functions.Like(u.Username, pattern, "\\"))
@@ -46,7 +46,7 @@ public sealed class EfUserDirectory(ChatCleanDbContext db, FieldCipher cipher) :
         cipher.Decrypt(user.DisplayName)!,
         EfUserRepository.RoleOf(user),
         user.IsDisabled,
-        EfConversationReadModel.Utc(user.CreatedAt),
+        ConversationRows.Utc(user.CreatedAt),
         conversations,
         cipher.Decrypt(user.Email),
         cipher.Decrypt(user.Phone));

@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions;
 using ChatClean.Infrastructure.EventStore;
 using Microsoft.Extensions.Hosting;
 

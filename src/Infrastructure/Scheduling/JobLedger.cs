@@ -1,23 +1,11 @@
 using System.Globalization;
+using ChatClean.Application.Abstractions.Jobs;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 
 namespace ChatClean.Infrastructure.Scheduling;
-
-/// <summary>What <see cref="JobLedger.Ensure"/> found and did.</summary>
-public enum ArmOutcome
-{
-    /// <summary>A job was created (scheduled, or enqueued at once when already due).</summary>
-    Armed,
-
-    /// <summary>A live job already exists for the key.</summary>
-    AlreadyArmed,
-
-    /// <summary>The key was marked ended: no job is needed.</summary>
-    Ended,
-}
 
 /// <summary>
 /// At most one live Hangfire job per key, whichever node asks and however often. The key's record in the job
@@ -37,19 +25,19 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
     /// if that has passed). A job in Processing for longer than <paramref name="stuckAfter"/> is taken to belong to a node
     /// that died with it, and is replaced.
     /// </summary>
-    public ArmOutcome Ensure(string key, Job job, DateTimeOffset runAt, TimeSpan stuckAfter)
+    public JobArming Ensure(string key, Job job, DateTimeOffset runAt, TimeSpan stuckAfter)
     {
         using var connection = storage.GetConnection();
         using var distributedLock = connection.AcquireDistributedLock(key + ":lock", LockTimeout);
         var entries = connection.GetAllEntriesFromHash(key);
         if (entries is not null && entries.ContainsKey(EndedField))
         {
-            return ArmOutcome.Ended;
+            return JobArming.Ended;
         }
 
         if (entries is not null && entries.TryGetValue(JobField, out var existing) && IsLive(connection, existing, stuckAfter))
         {
-            return ArmOutcome.AlreadyArmed;
+            return JobArming.AlreadyArmed;
         }
 
         var delay = runAt - clock.GetUtcNow();
@@ -64,7 +52,7 @@ public sealed class JobLedger(JobStorage storage, IBackgroundJobClient jobs, Tim
         }
 
         transaction.Commit();
-        return ArmOutcome.Armed;
+        return JobArming.Armed;
     }
 
     /// <summary>No job is needed for <paramref name="key"/> any more: mark it so, and delete its job if it has not started.</summary>

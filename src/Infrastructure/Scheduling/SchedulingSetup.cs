@@ -1,4 +1,9 @@
+using ChatClean.Application.Abstractions.Hosting;
+using ChatClean.Application.Abstractions.Jobs;
+using ChatClean.Application.Ai;
+using ChatClean.Application.Conversations;
 using ChatClean.Infrastructure.Redis;
+using ChatClean.Infrastructure.Subscriptions;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -13,7 +18,7 @@ using StackExchange.Redis;
 namespace ChatClean.Infrastructure.Scheduling;
 
 /// <summary>
-/// Hangfire for the waiting timeouts and the AI replies: Redis storage when <c>ConnectionStrings:Redis</c> is set (shared by every node,
+/// Hangfire for the waiting timeouts and the AI replies, and the reactors that arm them: Redis storage when <c>ConnectionStrings:Redis</c> is set (shared by every node,
 /// under the deployment's key prefix), in-memory storage in the embedded default. Everything Hangfire needs is
 /// registered per host (storage, activator, client) instead of through its process-wide <c>GlobalConfiguration</c>,
 /// so that several hosts in one process (the tests) each keep their own.
@@ -51,28 +56,18 @@ public static class SchedulingSetup
         // Hangfire's own extensions only check that this marker is registered.
         services.TryAddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
         services.AddScoped<WaitingTimeoutJob>();
-        services.AddSingleton<JobLedger>();
-        services.AddSingleton<WaitingTimeoutScheduler>();
-        services.AddSingleton<WaitingTimeoutWatcher>();
         services.AddScoped<AiReplyJob>();
-        services.AddSingleton<AiReplyScheduler>();
-        services.AddSingleton<AiReplyWatcher>();
+        services.AddSingleton<JobLedger>();
+        services.AddSingleton<HangfireJobScheduler>();
+        services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<HangfireJobScheduler>());
         if (!configuration.GetValue(SchedulingOptions.SectionName + ":" + nameof(SchedulingOptions.Enabled), true))
         {
             return services;
         }
 
-        services.AddHangfireServer((sp, server) =>
-        {
-            var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
-            server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.WorkerCount = options.WorkerCount;
-            server.ShutdownTimeout = options.ShutdownTimeout;
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        });
-
-        services.AddHostedService(sp => sp.GetRequiredService<WaitingTimeoutWatcher>());
-        services.AddHostedService(sp => sp.GetRequiredService<AiReplyWatcher>());
+        services.AddEventReactor<ArmWaitingTimeout>();
+        services.AddEventReactor<ScheduleAiReply>();
+        services.AddStartupStep<JobServer>(StartupPhase.Jobs);
         return services;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatClean.Infrastructure.Scheduling;
 
 /// <summary>
-/// The Hangfire job of one waiting episode: sends the same <see cref="TimeOutWaitingCommand"/> any other caller would.
+/// The Hangfire job of one waiting episode: sends the same <see cref="TimeOutToAiCommand"/> any other caller would.
 /// A job that starts early waits for the due time. Firing late, twice or after the episode ended is harmless: the decider only times out the episode still waiting.
 /// Hangfire stores this type and method by name: renaming them orphans the jobs already scheduled.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class WaitingTimeoutJob(IMediator mediator, TimeProvider c
         Lateness.Record(late.TotalMilliseconds);
         try
         {
-            var result = await mediator.Send(new TimeOutWaitingCommand(conversationId, episode), cancellationToken);
+            var result = await mediator.Send(new TimeOutToAiCommand(conversationId, episode), cancellationToken);
             Fired.Add(1, new KeyValuePair<string, object?>("outcome", result.Changed ? "timed_out" : "no_op"));
             LogFired(logger, conversationId, episode, result.Changed, late.TotalMilliseconds);
         }

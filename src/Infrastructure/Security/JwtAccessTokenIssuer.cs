@@ -10,8 +10,8 @@ namespace ChatClean.Infrastructure.Security;
 /// <summary>Issues HS256 JWTs with <c>sub</c> (user id), <c>name</c>, <c>role</c> and a unique <c>jti</c>.</summary>
 public sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, JwtSigningKey signingKey) : IAccessTokenIssuer
 {
-    public const string RoleClaim = "role";
-    public const string NameClaim = "name";
+    public const string RoleClaim = AccessTokenClaims.Role;
+    public const string NameClaim = AccessTokenClaims.Name;
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials = new(signingKey.Key, SecurityAlgorithms.HmacSha256);

@@ -18,7 +18,7 @@ public static class AdminEndpoints
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").RequireAuthorization(AuthenticationSetup.Admin);
+        var admin = api.MapGroup("/admin").RequireAuthorization();
 
         var users = admin.MapGroup("/users").WithTags("Admin: users");
         users.MapGet("/", async (string? role, string? q, string? email, int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -8,7 +8,7 @@ public static class AgentEndpoints
 {
     public static RouteGroupBuilder MapAgentEndpoints(this RouteGroupBuilder api)
     {
-        var agent = api.MapGroup("/agent").WithTags("Agents").RequireAuthorization(p => p.RequireRole(AuthenticationSetup.Agent, AuthenticationSetup.Admin));
+        var agent = api.MapGroup("/agent").WithTags("Agents").RequireAuthorization();
 
         agent.MapGet("/queue", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetQueueQuery(http.User.ToCaller()), ct)));

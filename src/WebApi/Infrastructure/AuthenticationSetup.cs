@@ -1,55 +1,33 @@
-using ChatClean.Domain.Users;
-using ChatClean.Infrastructure.Identity;
-using ChatClean.Infrastructure.Security;
-using Microsoft.IdentityModel.JsonWebTokens;
+using ChatClean.Application.Abstractions.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatClean.WebApi.Infrastructure;
 
+/// <summary>
+/// Bearer authentication. Routes only require an authenticated caller; what a caller may do is decided by the
+/// permission each request declares (<c>AuthorizationBehavior</c>). How tokens are validated is the infrastructure's
+/// (signature, issuer, audience, lifetime); the host decides where a token may come from and how refusals read.
+/// </summary>
 public static class AuthenticationSetup
 {
-    public const string Customer = UserRoleNames.Customer;
-    public const string Agent = UserRoleNames.Agent;
-    public const string Admin = UserRoleNames.Admin;
-
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Customer, p => p.RequireRole(UserRoleNames.Customer))
-            .AddPolicy(Agent, p => p.RequireRole(UserRoleNames.Agent))
-            .AddPolicy(Admin, p => p.RequireRole(UserRoleNames.Admin));
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtEvents>();
+        services.AddAuthorization();
         return services;
     }
 
-    /// <summary>Validates signature, issuer, audience and lifetime; answers 401/403 as problem details with a code.</summary>
-    private sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, JwtSigningKey signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+    /// <summary>The token's source (a header, or a query parameter where browsers cannot set headers), revoked sessions, and problem details for 401/403.</summary>
+    private sealed class ConfigureJwtEvents : IConfigureNamedOptions<JwtBearerOptions>
     {
         public void Configure(string? name, JwtBearerOptions options) => Configure(options);
 
         public void Configure(JwtBearerOptions options)
         {
-            var settings = jwt.Value;
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = settings.Issuer,
-                ValidAudience = settings.Audience,
-                IssuerSigningKey = signingKey.Key,
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                ValidateIssuer = true,
-                ValidateAudience = true,
-                ValidateLifetime = true,
-                ValidateIssuerSigningKey = true,
-                RequireExpirationTime = true,
-                RequireSignedTokens = true,
-                ClockSkew = settings.ClockSkew,
-                NameClaimType = JwtAccessTokenIssuer.NameClaim,
-                RoleClaimType = JwtAccessTokenIssuer.RoleClaim,
-            };
             options.Events = new JwtBearerEvents
             {
                 // Browsers cannot set headers on a WebSocket handshake: /ws also takes the token as ?access_token=.
@@ -73,7 +51,7 @@ public static class AuthenticationSetup
                 {
                     if (context.SecurityToken is JsonWebToken token &&
                         Guid.TryParse(token.Subject, out var userId) &&
-                        context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>().IsRevoked(userId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)))
+                        context.HttpContext.RequestServices.GetRequiredService<ISessionRevocation>().IsRevoked(userId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)))
                     {
                         context.Fail(new SecurityTokenRevokedException("The session was revoked."));
                     }

@@ -39,6 +39,7 @@ public static class ErrorTranslator
             domain.Code,
             domain.Message,
             null),
+        Realtime.FrameException e => (StatusCodes.Status400BadRequest, e.Code, e.Message, null),
         NotFoundException e => (StatusCodes.Status404NotFound, e.Code, e.Message, null),
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Code, e.Message, null),
         ConflictException e => (StatusCodes.Status409Conflict, e.Code, e.Message, null),

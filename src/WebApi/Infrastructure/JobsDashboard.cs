@@ -1,4 +1,4 @@
-using ChatClean.Domain.Users;
+using ChatClean.Application.Common;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ChatClean.WebApi.Infrastructure;
 
 /// <summary>
-/// The Hangfire dashboard at <c>/admin/jobs</c>, for admins only. A browser opens it once with
+/// The Hangfire dashboard at <c>/admin/jobs</c>, for callers with the <c>operations.manage</c> permission (admins). A browser opens it once with
 /// <c>?access_token=</c>; the token is then kept in an HttpOnly, SameSite=Strict cookie scoped to the dashboard's
 /// path, so its pages and scripts load without it and no other site can use it to post on the admin's behalf.
 /// </summary>
@@ -30,7 +30,7 @@ public static class JobsDashboard
             Authorization = [],
             AsyncAuthorization = [new AdminsOnly()],
             IgnoreAntiforgeryToken = true,
-        }).RequireAuthorization(AuthenticationSetup.Admin);
+        }).RequireAuthorization();
 
     /// <summary>The token of a dashboard request: the query on the first visit, then the cookie.</summary>
     public static string? TokenOf(HttpRequest request) =>
@@ -43,7 +43,7 @@ public static class JobsDashboard
         public Task<bool> AuthorizeAsync(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            if (!http.User.IsInRole(UserRoleNames.Admin))
+            if (!http.User.ToCaller().Has(Permissions.OperationsManage))
             {
                 return Task.FromResult(false);
             }

@@ -37,7 +37,7 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
         StatusCodes.Status413PayloadTooLarge => "request.body_too_large",
         StatusCodes.Status415UnsupportedMediaType => "request.unsupported_media_type",
-        StatusCodes.Status429TooManyRequests => RateLimiting.Code,
+        StatusCodes.Status429TooManyRequests => Application.Abstractions.RateLimits.RateLimitCodes.RateLimited,
         >= 500 => "server.error",
         _ => "request.invalid",
     };

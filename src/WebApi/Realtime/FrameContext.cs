@@ -1,20 +1,17 @@
 using System.Text.Json;
-using Mediator;
+using ChatClean.Application.Common;
 
 namespace ChatClean.WebApi.Realtime;
 
-/// <summary>A frame the client sent was unusable: answered with an <c>error</c> frame carrying <see cref="Code"/>.</summary>
-public sealed class FrameException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
-}
-
 /// <summary>One client frame being handled: the connection, the parsed JSON and typed access to its fields.</summary>
-public sealed class FrameContext(ClientConnection connection, JsonElement frame, IMediator mediator)
+public sealed class FrameContext(ClientConnection connection, JsonElement frame, IServiceProvider services)
 {
     public ClientConnection Connection { get; } = connection;
 
-    public IMediator Mediator { get; } = mediator;
+    public Caller Caller => Connection.Caller;
+
+    /// <summary>The services of this frame's own scope.</summary>
+    public IServiceProvider Services { get; } = services;
 
     public JsonElement Frame { get; } = frame;
 
@@ -22,9 +19,19 @@ public sealed class FrameContext(ClientConnection connection, JsonElement frame,
     public string? Ref => OptionalString("ref") ?? OptionalString("clientMessageId");
 
     public Guid RequiredGuid(string name) =>
-        Frame.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+        OptionalGuid(name) ?? throw new FrameException("frame.invalid", $"'{name}' is required and must be a UUID.");
+
+    public Guid? OptionalGuid(string name)
+    {
+        if (!Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
             ? id
-            : throw new FrameException("frame.invalid", $"'{name}' is required and must be a UUID.");
+            : throw new FrameException("frame.invalid", $"'{name}' must be a UUID.");
+    }
 
     public string RequiredString(string name) =>
         OptionalString(name) is { Length: > 0 } text ? text : throw new FrameException("frame.invalid", $"'{name}' is required and must be a string.");
@@ -39,17 +46,11 @@ public sealed class FrameContext(ClientConnection connection, JsonElement frame,
         return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new FrameException("frame.invalid", $"'{name}' must be a string.");
     }
 
-    public long OptionalLong(string name, long fallback)
-    {
-        if (!Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return fallback;
-        }
+    public long OptionalLong(string name, long fallback) => OptionalNumber(name) ?? fallback;
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0
-            ? number
-            : throw new FrameException("frame.invalid", $"'{name}' must be a whole number of 0 or more.");
-    }
+    public int? OptionalInt(string name) => OptionalNumber(name) is { } number
+        ? number <= int.MaxValue ? (int)number : throw new FrameException("frame.invalid", $"'{name}' is too large.")
+        : null;
 
     public bool OptionalBool(string name, bool fallback) =>
         !Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
@@ -61,15 +62,15 @@ public sealed class FrameContext(ClientConnection connection, JsonElement frame,
                 _ => throw new FrameException("frame.invalid", $"'{name}' must be true or false."),
             };
 
-    public void Ack(Guid conversationId, long version, object? extra = null) =>
-        Connection.Send(ServerFrame.Create("ack", new { Ref, ConversationId = conversationId, Version = version, Extra = extra }));
-}
+    private long? OptionalNumber(string name)
+    {
+        if (!Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
 
-/// <summary>Handles one type of client frame. Every change goes through the same Mediator command as the REST API.</summary>
-public interface IFrameHandler
-{
-    /// <summary>The frame <c>type</c> handled, e.g. <c>message.send</c>.</summary>
-    string Type { get; }
-
-    ValueTask HandleAsync(FrameContext context, CancellationToken cancellationToken);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0
+            ? number
+            : throw new FrameException("frame.invalid", $"'{name}' must be a whole number of 0 or more.");
+    }
 }

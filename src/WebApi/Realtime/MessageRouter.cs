@@ -1,17 +1,16 @@
 using System.Text.Json;
-using ChatClean.Infrastructure.Security;
+using ChatClean.Application.Abstractions.RateLimits;
 using ChatClean.WebApi.Infrastructure;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
 
 /// <summary>
-/// Routes each client frame to the handler of its <c>type</c>, inside its own DI scope. Whatever goes wrong with
-/// one frame becomes an <c>error</c> frame with a stable code; the connection and the server carry on.
+/// Routes each client frame to its <see cref="FrameRoute"/>, inside its own DI scope, after the frame rate limits.
+/// Whatever goes wrong with one frame becomes an <c>error</c> frame with a stable code (<see cref="ErrorTranslator"/>,
+/// as for REST); the connection and the server carry on.
 /// </summary>
 public sealed partial class MessageRouter(
-    IEnumerable<IFrameHandler> handlers,
     IServiceScopeFactory scopes,
     IOptions<RealtimeOptions> options,
     IRateLimitCounter rateCounter,
@@ -19,7 +18,10 @@ public sealed partial class MessageRouter(
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
-    private readonly Dictionary<string, IFrameHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+    private static readonly Dictionary<string, FrameRoute> Routes = FrameRoutes.All.ToDictionary(r => r.Type, StringComparer.Ordinal);
+    private static readonly string Known = string.Join(", ", Routes.Keys.Order(StringComparer.Ordinal));
+
+    public static IReadOnlyCollection<string> FrameTypes => Routes.Keys;
 
     public async Task RouteAsync(ClientConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ public sealed partial class MessageRouter(
         }
         catch (JsonException)
         {
-            connection.Send(ServerFrame.Error(null, "frame.malformed_json", "The frame is not valid JSON."));
+            connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.malformed_json", "The frame is not valid JSON."))));
             return;
         }
 
@@ -39,51 +41,51 @@ public sealed partial class MessageRouter(
             var frame = document.RootElement;
             if (frame.ValueKind != JsonValueKind.Object || !frame.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
             {
-                connection.Send(ServerFrame.Error(null, "frame.missing_type", "A frame is a JSON object with a string 'type'."));
+                connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.missing_type", "A frame is a JSON object with a string 'type'."))));
                 return;
             }
 
             var type = typeProperty.GetString()!;
             await using var scope = scopes.CreateAsyncScope();
-            var context = new FrameContext(connection, frame, scope.ServiceProvider.GetRequiredService<IMediator>());
+            var context = new FrameContext(connection, frame, scope.ServiceProvider);
             string? reference = null;
             try
             {
                 reference = context.Ref;
-                if (!_handlers.TryGetValue(type, out var handler))
+                if (!Routes.TryGetValue(type, out var route))
                 {
-                    throw new FrameException("frame.unknown_type", $"Unknown frame type '{type}'. Known: {string.Join(", ", _handlers.Keys.Order())}.");
+                    throw new FrameException("frame.unknown_type", $"Unknown frame type '{type}'. Known: {Known}.");
                 }
 
-                if (!connection.TryTakeFrameToken(clock.GetTimestamp(), clock.TimestampFrequency, options.Value.FramesPerSecond, options.Value.FrameBurst))
-                {
-                    throw new FrameException(RateLimiting.Code, "Too many frames; slow down.");
-                }
-
-                // The per-user limit holds over all of the user's connections on every node (Redis counters).
-                var limits = rateLimits.Value;
-                if (limits.Enabled && await RateLimiting.RefusedAsync(
-                        rateCounter, cancellationToken, ($"frames:user:{connection.Caller.UserId.Value}", limits.FramesPerUser)) is { } wait)
-                {
-                    throw new FrameException(RateLimiting.Code, $"Too many frames; wait {Math.Ceiling(wait.TotalSeconds)} s.");
-                }
-
-                await handler.HandleAsync(context, cancellationToken);
-            }
-            catch (FrameException exception)
-            {
-                connection.Send(ServerFrame.Error(reference, exception.Code, exception.Message));
+                await ThrottleAsync(connection, cancellationToken);
+                await route.HandleAsync(context, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var error = Infrastructure.ErrorTranslator.Translate(exception);
+                var error = ErrorTranslator.Translate(exception);
                 if (error.Status >= StatusCodes.Status500InternalServerError)
                 {
                     LogFailure(logger, exception, type);
                 }
 
-                connection.Send(ServerFrame.Create("error", new { Ref = reference, error.Code, Message = error.Detail, error.Errors }));
+                connection.Send(ServerFrame.Error(reference, error));
             }
+        }
+    }
+
+    /// <summary>The connection's own token bucket, then the user's limit over all their connections on every node (Redis counters).</summary>
+    private async Task ThrottleAsync(ClientConnection connection, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!connection.Frames.TryTake(clock.GetTimestamp(), clock.TimestampFrequency, settings.FramesPerSecond, settings.FrameBurst))
+        {
+            throw new FrameException(RateLimitCodes.RateLimited, "Too many frames; slow down.");
+        }
+
+        var limits = rateLimits.Value;
+        if (limits.Enabled && await rateCounter.RefusedAsync(cancellationToken, ($"frames:user:{connection.Caller.UserId.Value}", limits.FramesPerUser)) is { } wait)
+        {
+            throw new FrameException(RateLimitCodes.RateLimited, $"Too many frames; wait {Math.Ceiling(wait.TotalSeconds)} s.");
         }
     }
 

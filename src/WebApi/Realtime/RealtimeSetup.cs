@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
-using ChatClean.WebApi.Realtime.Handlers;
+using ChatClean.Application.Abstractions.Hosting;
+using ChatClean.Application.Abstractions.Identity;
 
 namespace ChatClean.WebApi.Realtime;
 
@@ -10,29 +11,18 @@ public static class RealtimeSetup
         services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.SectionName));
         services.AddSingleton<ConnectionManager>();
         services.AddSingleton<MessageRouter>();
-        services.AddSingleton<TypingRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<TypingRelay>());
-        services.AddSingleton<QueuePositionNotifier>();
-        services.AddHostedService(sp => sp.GetRequiredService<QueuePositionNotifier>());
-        services.AddHostedService<ConversationFeed>();
-        services.AddHostedService<ReplyDeltaRelay>();
-        services.AddHostedService<GracefulClose>();
-        services.AddHostedService<RevokedSessionsClose>();
-        services.AddHostedService<LiveFiguresPublisher>();
-        foreach (var handler in new[]
-        {
-            typeof(PingHandler), typeof(PresenceHandler), typeof(ResumeHandler), typeof(SendMessageHandler), typeof(HumanRequestHandler),
-            typeof(TypingHandler), typeof(TakeOverHandler), typeof(ReleaseHandler), typeof(CloseHandler), typeof(WatchFiguresHandler),
-        })
-        {
-            services.AddSingleton(typeof(IFrameHandler), handler);
-        }
-
+        services.AddStartupStep<TypingRelay>(StartupPhase.Notices);
+        services.AddStartupStep<ReplyDeltaRelay>(StartupPhase.Notices);
+        services.AddEventReactor<ConversationFeed>();
+        services.AddStartupStep<QueuePositionNotifier>(StartupPhase.Realtime);
+        services.AddStartupStep<LiveFiguresPublisher>(StartupPhase.Realtime);
+        services.AddStartupStep<RevokedSessionsClose>(StartupPhase.Realtime);
+        services.AddStartupStep<GracefulClose>(StartupPhase.Realtime);
         return services;
     }
 
     /// <summary>When a user's sessions end (account disabled, password reset), their sockets on this node close with 4001.</summary>
-    private sealed class RevokedSessionsClose(ConnectionManager connections, ChatClean.Infrastructure.Identity.SessionRevocations revocations) : IHostedService
+    private sealed class RevokedSessionsClose(ConnectionManager connections, ISessionRevocation revocations) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {

@@ -1,5 +1,4 @@
-using ChatClean.Infrastructure.Redis;
-using ChatClean.Infrastructure.Scheduling;
+using ChatClean.Application.Abstractions.Ai;
 
 namespace ChatClean.WebApi.Realtime;
 
@@ -8,17 +7,12 @@ namespace ChatClean.WebApi.Realtime;
 /// them as <c>message.delta</c> frames to its connections that follow the conversation. Deltas are not stored; the
 /// finished reply arrives as a normal <c>message</c> with the same id.
 /// </summary>
-public sealed class ReplyDeltaRelay(IClusterBus bus, ConnectionManager connections) : IHostedService
+public sealed class ReplyDeltaRelay(IReplyChannel replies, ConnectionManager connections) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        bus.Subscribe(ClusterReplyChannel.Channel, message =>
+        replies.Subscribe(delta =>
         {
-            if (ClusterReplyChannel.Parse(message) is not { } delta)
-            {
-                return;
-            }
-
             ServerFrame? frame = null;
             foreach (var connection in connections.All)
             {

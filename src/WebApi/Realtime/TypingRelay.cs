@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatClean.Domain.Users;
-using ChatClean.Infrastructure.Redis;
+using ChatClean.Application.Abstractions;
 
 namespace ChatClean.WebApi.Realtime;
 

@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
-using ChatClean.Application.Abstractions;
-using ChatClean.Domain.Users;
+using ChatClean.Application.Agents;
+using ChatClean.Application.Common;
 using ChatClean.WebApi.Infrastructure;
+using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
@@ -24,7 +25,7 @@ public static partial class WebSocketEndpoint
         HttpContext http,
         ConnectionManager connections,
         MessageRouter router,
-        IPresence presence,
+        IServiceScopeFactory scopes,
         IOptions<RealtimeOptions> options,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
@@ -49,11 +50,11 @@ public static partial class WebSocketEndpoint
             KeepAliveTimeout = settings.KeepAliveInterval,
         });
         using var connection = new ClientConnection(socket, http.User.ToCaller(), settings.SendQueueCapacity);
-        var isAgent = connection.Caller.Role == UserRole.Agent;
+        var present = connection.Caller.Has(Permissions.PresenceWrite);
         connections.Add(connection);
-        if (isAgent)
+        if (present)
         {
-            await presence.TouchAsync(connection.Caller.UserId.Value, null, lifetime.ApplicationStopping);
+            await SetPresenceAsync(scopes, new SetPresenceCommand(connection.Caller, null), lifetime.ApplicationStopping);
         }
 
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -78,9 +79,9 @@ public static partial class WebSocketEndpoint
             }
 
             connections.Remove(connection);
-            if (isAgent && !connections.OfUser(connection.Caller.UserId.Value).Any())
+            if (present && !connections.OfUser(connection.Caller.UserId.Value).Any())
             {
-                await presence.LeaveAsync(connection.Caller.UserId.Value, CancellationToken.None);
+                await SetPresenceAsync(scopes, new SetPresenceCommand(connection.Caller, null, Leaving: true), CancellationToken.None);
             }
         }
     }
@@ -129,12 +130,19 @@ public static partial class WebSocketEndpoint
 
             if (result.MessageType == WebSocketMessageType.Binary)
             {
-                connection.Send(ServerFrame.Error(null, "frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."));
+                connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."))));
                 continue;
             }
 
             await router.RouteAsync(connection, buffer.AsMemory(0, count), stopping);
         }
+    }
+
+    /// <summary>An agent's socket opening or their last one closing changes their presence, through the same command as a <c>presence</c> frame.</summary>
+    private static async Task SetPresenceAsync(IServiceScopeFactory scopes, SetPresenceCommand command, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {Connection} dropped")]

@@ -30,6 +30,15 @@ namespace ChatClean.Architecture.Tests.Violations.Infrastructure
     }
 }
 
+namespace ChatClean.Architecture.Tests.Violations.WebApi
+{
+    /// <summary>A "web host" type that takes an infrastructure class instead of a port.</summary>
+    public sealed class EndpointUsingTheSigningKey(ChatClean.Infrastructure.Security.JwtSigningKey key)
+    {
+        public object Key => key.Key;
+    }
+}
+
 namespace ChatClean.Architecture.Tests.Violations.Events
 {
     /// <summary>An "event" with a setter.</summary>

@@ -16,7 +16,7 @@ public sealed class Starting_a_conversation : ConversationSpec
 
     [Fact]
     public void Starting_it_again_for_the_same_customer_changes_nothing() =>
-        Given(Started()).When(new StartConversation(Id, Customer, "Order 42", At(5))).ShouldBeEmpty();
+        Given(Started()).Decides(new StartConversation(Id, Customer, "Order 42", At(5))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void Starting_an_existing_id_for_another_customer_is_refused() =>
@@ -36,7 +36,7 @@ public sealed class Requesting_a_human : ConversationSpec
     [Fact]
     public void Each_new_request_opens_the_next_episode()
     {
-        var events = Given(Started(), Requested(), new TimedOutToAI(Id.Value, 1, At(70)))
+        var events = Given(Started(), Requested(), new TimedOutToAi(Id.Value, 1, At(70)))
             .When(new RequestHuman(HandoffReason.Keyword, Actor.Ai, At(80)));
 
         events.ShouldBe([new HumanRequested(Id.Value, 2, HandoffReason.Keyword, ActorKind.Ai, null, At(80))]);
@@ -44,25 +44,16 @@ public sealed class Requesting_a_human : ConversationSpec
 
     [Fact]
     public void A_second_request_while_waiting_changes_nothing() =>
-        Given(Started(), Requested()).When(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(Customer), At(15))).ShouldBeEmpty();
+        Given(Started(), Requested()).Decides(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(Customer), At(15))).ShouldBeOfType<Decision.Settled>();
 
     [Fact]
     public void A_request_while_an_agent_holds_it_changes_nothing() =>
-        Given(Started(), Requested(), TookOver(AgentA)).When(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(Customer), At(30))).ShouldBeEmpty();
+        Given(Started(), Requested(), TookOver(AgentA)).Decides(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(Customer), At(30))).ShouldBeOfType<Decision.Settled>();
 
     [Fact]
     public void A_closed_conversation_cannot_ask_for_a_human() =>
         Given(Started(), ClosedBy(Actor.Customer(Customer))).Fails(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(Customer), At(95)))
             .Code.ShouldBe("conversation.closed");
-
-    [Fact]
-    public void Another_customer_cannot_ask_for_a_human_here()
-    {
-        var error = Given(Started()).Fails(new RequestHuman(HandoffReason.CustomerAsked, Actor.Customer(OtherCustomer), At(10)));
-
-        error.Code.ShouldBe("conversation.not_participant");
-        error.Kind.ShouldBe(DomainErrorKind.NotAllowed);
-    }
 }
 
 public sealed class Cancelling_a_human_request : ConversationSpec
@@ -74,7 +65,7 @@ public sealed class Cancelling_a_human_request : ConversationSpec
 
     [Fact]
     public void When_nothing_is_waiting_any_more_it_changes_nothing() =>
-        Given(Started(), Requested(), new TimedOutToAI(Id.Value, 1, At(70))).When(new CancelHumanRequest(Actor.Customer(Customer), At(71))).ShouldBeEmpty();
+        Given(Started(), Requested(), new TimedOutToAi(Id.Value, 1, At(70))).Decides(new CancelHumanRequest(Actor.Customer(Customer), At(71))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void After_an_agent_took_over_it_is_refused() =>
@@ -106,7 +97,7 @@ public sealed class Taking_over : ConversationSpec
 
     [Fact]
     public void The_same_agent_taking_over_again_changes_nothing() =>
-        Given(Started(), Requested(), TookOver(AgentA)).When(new TakeOver(AgentA, At(21))).ShouldBeEmpty();
+        Given(Started(), Requested(), TookOver(AgentA)).Decides(new TakeOver(AgentA, At(21))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void A_second_agent_is_refused_once_the_first_holds_it() =>
@@ -124,7 +115,7 @@ public sealed class Timing_out_to_the_ai : ConversationSpec
     {
         var events = Given(Started(), Requested()).When(new TimeOutToAi(1, At(70)));
 
-        events.ShouldBe([new TimedOutToAI(Id.Value, 1, At(70))]);
+        events.ShouldBe([new TimedOutToAi(Id.Value, 1, At(70))]);
         ConversationDecider.Fold([Started(), Requested(), .. events]).Mode.ShouldBe(ConversationMode.Ai);
     }
 
@@ -136,7 +127,7 @@ public sealed class Timing_out_to_the_ai : ConversationSpec
 
         events.ShouldBe(
         [
-            new TimedOutToAI(Id.Value, 1, At(70)),
+            new TimedOutToAi(Id.Value, 1, At(70)),
             new MessagePosted(Id.Value, noticeId, SenderKind.System, null, "No agent is free.", null, At(70)),
         ]);
     }
@@ -144,20 +135,20 @@ public sealed class Timing_out_to_the_ai : ConversationSpec
     [Fact]
     public void A_stale_timeout_posts_no_notice_either() =>
         Given(Started(), Requested(), TookOver(AgentA))
-            .When(new TimeOutToAi(1, At(70), new SystemNotice(Guid.NewGuid(), MessageBody.Create("No agent is free.")))).ShouldBeEmpty();
+            .Decides(new TimeOutToAi(1, At(70), new SystemNotice(Guid.NewGuid(), MessageBody.Create("No agent is free.")))).ShouldBeOfType<Decision.Settled>();
 
     [Fact]
     public void A_timeout_after_the_takeover_changes_nothing() =>
-        Given(Started(), Requested(), TookOver(AgentA)).When(new TimeOutToAi(1, At(70))).ShouldBeEmpty();
+        Given(Started(), Requested(), TookOver(AgentA)).Decides(new TimeOutToAi(1, At(70))).ShouldBeOfType<Decision.Settled>();
 
     [Fact]
     public void The_timeout_of_an_earlier_episode_never_ends_a_later_one() =>
         Given(Started(), Requested(), new HumanRequestCancelled(Id.Value, 1, At(15)), Requested(episode: 2, at: 30))
-            .When(new TimeOutToAi(1, At(70))).ShouldBeEmpty();
+            .Decides(new TimeOutToAi(1, At(70))).ShouldBeOfType<Decision.Settled>();
 
     [Fact]
     public void A_timeout_after_the_close_changes_nothing() =>
-        Given(Started(), Requested(), ClosedBy(Actor.Customer(Customer), episode: 1)).When(new TimeOutToAi(1, At(99))).ShouldBeEmpty();
+        Given(Started(), Requested(), ClosedBy(Actor.Customer(Customer), episode: 1)).Decides(new TimeOutToAi(1, At(99))).ShouldBeOfType<Decision.Settled>();
 }
 
 public sealed class Releasing_to_the_ai : ConversationSpec
@@ -165,9 +156,9 @@ public sealed class Releasing_to_the_ai : ConversationSpec
     [Fact]
     public void The_holding_agent_hands_back_to_the_ai()
     {
-        var events = Given(Started(), Requested(), TookOver(AgentA)).When(new ReleaseToAi(AgentA, At(40)));
+        var events = Given(Started(), Requested(), TookOver(AgentA)).When(new Release(AgentA, At(40)));
 
-        events.ShouldBe([new HumanSessionEnded(Id.Value, AgentA.Value, At(40))]);
+        events.ShouldBe([new ConversationReleased(Id.Value, AgentA.Value, At(40))]);
         var state = ConversationDecider.Fold([Started(), Requested(), TookOver(AgentA), .. events]);
         state.Mode.ShouldBe(ConversationMode.Ai);
         state.AgentId.ShouldBeNull();
@@ -175,19 +166,19 @@ public sealed class Releasing_to_the_ai : ConversationSpec
 
     [Fact]
     public void Another_agent_cannot_release_it() =>
-        Given(Started(), Requested(), TookOver(AgentA)).Fails(new ReleaseToAi(AgentB, At(40))).Code.ShouldBe("conversation.not_assigned_agent");
+        Given(Started(), Requested(), TookOver(AgentA)).Fails(new Release(AgentB, At(40))).Code.ShouldBe("conversation.not_assigned_agent");
 
     [Fact]
     public void Releasing_again_after_the_release_changes_nothing() =>
-        Given(Started(), TookOver(AgentA, null), new HumanSessionEnded(Id.Value, AgentA.Value, At(40))).When(new ReleaseToAi(AgentA, At(41))).ShouldBeEmpty();
+        Given(Started(), TookOver(AgentA, null), new ConversationReleased(Id.Value, AgentA.Value, At(40))).Decides(new Release(AgentA, At(41))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void A_waiting_conversation_has_nothing_to_release() =>
-        Given(Started(), Requested()).Fails(new ReleaseToAi(AgentA, At(40))).Code.ShouldBe("conversation.not_in_human_mode");
+        Given(Started(), Requested()).Fails(new Release(AgentA, At(40))).Code.ShouldBe("conversation.not_in_human_mode");
 
     [Fact]
     public void A_closed_conversation_cannot_be_released() =>
-        Given(Started(), TookOver(AgentA, null), ClosedBy(Actor.Agent(AgentA))).Fails(new ReleaseToAi(AgentA, At(99))).Code.ShouldBe("conversation.closed");
+        Given(Started(), TookOver(AgentA, null), ClosedBy(Actor.Agent(AgentA))).Fails(new Release(AgentA, At(99))).Code.ShouldBe("conversation.closed");
 }
 
 public sealed class Transferring : ConversationSpec
@@ -209,7 +200,7 @@ public sealed class Transferring : ConversationSpec
     [Fact]
     public void Repeating_a_done_transfer_changes_nothing() =>
         Given(Started(), TookOver(AgentA, null), new AgentTransferred(Id.Value, AgentA.Value, AgentB.Value, AgentA.Value, At(40)))
-            .When(new Transfer(Actor.Agent(AgentA), AgentB, At(41))).ShouldBeEmpty();
+            .Decides(new Transfer(Actor.Agent(AgentA), AgentB, At(41))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void An_agent_who_does_not_hold_it_cannot_transfer_it_to_themselves() =>
@@ -253,12 +244,8 @@ public sealed class Closing : ConversationSpec
         Given(Started(), TookOver(AgentA, null)).Fails(new Close(Actor.Agent(AgentB), At(90))).Code.ShouldBe("conversation.not_assigned_agent");
 
     [Fact]
-    public void Another_customer_cannot_close_it() =>
-        Given(Started()).Fails(new Close(Actor.Customer(OtherCustomer), At(90))).Code.ShouldBe("conversation.not_participant");
-
-    [Fact]
-    public void Closing_a_closed_conversation_changes_nothing() =>
-        Given(Started(), ClosedBy(Actor.Customer(Customer))).When(new Close(Actor.Admin(AdminUser), At(95))).ShouldBeEmpty();
+    public void Closing_a_closed_conversation_is_a_repeat() =>
+        Given(Started(), ClosedBy(Actor.Customer(Customer))).Decides(new Close(Actor.Admin(AdminUser), At(95))).ShouldBeOfType<Decision.Repeat>();
 }
 
 public sealed class Giving_feedback : ConversationSpec
@@ -269,9 +256,9 @@ public sealed class Giving_feedback : ConversationSpec
             .ShouldBe([new FeedbackGiven(Id.Value, 5, "great", At(95))]);
 
     [Fact]
-    public void The_same_feedback_again_changes_nothing() =>
+    public void The_same_feedback_again_is_a_repeat() =>
         Given(Started(), ClosedBy(Actor.Customer(Customer)), new FeedbackGiven(Id.Value, 4, null, At(95)))
-            .When(new GiveFeedback(Actor.Customer(Customer), CsatRating.Create(4), null, At(96))).ShouldBeEmpty();
+            .Decides(new GiveFeedback(Actor.Customer(Customer), CsatRating.Create(4), null, At(96))).ShouldBeOfType<Decision.Repeat>();
 
     [Fact]
     public void Different_feedback_after_the_first_is_refused() =>
@@ -281,15 +268,6 @@ public sealed class Giving_feedback : ConversationSpec
     [Fact]
     public void An_open_conversation_cannot_be_rated() =>
         Given(Started()).Fails(new GiveFeedback(Actor.Customer(Customer), CsatRating.Create(3), null, At(50))).Code.ShouldBe("conversation.not_closed");
-
-    [Fact]
-    public void Only_its_customer_may_rate_it()
-    {
-        Given(Started(), ClosedBy(Actor.Customer(Customer))).Fails(new GiveFeedback(Actor.Customer(OtherCustomer), CsatRating.Create(3), null, At(95)))
-            .Code.ShouldBe("conversation.not_participant");
-        Given(Started(), ClosedBy(Actor.Customer(Customer))).Fails(new GiveFeedback(Actor.Agent(AgentA), CsatRating.Create(3), null, At(95)))
-            .Code.ShouldBe("conversation.actor_not_allowed");
-    }
 
     [Theory]
     [InlineData(0)]

@@ -32,7 +32,10 @@ public abstract class ConversationSpec
     {
         public ConversationState State { get; } = state;
 
-        public IReadOnlyList<IConversationEvent> When(ConversationCommand command) => ConversationDecider.Decide(command, State);
+        /// <summary>The events the command appends (none when it changes nothing).</summary>
+        public IReadOnlyList<IConversationEvent> When(ConversationCommand command) => Decides(command).NewEvents;
+
+        public Decision Decides(ConversationCommand command) => ConversationDecider.Decide(command, State);
 
         public DomainException Fails(ConversationCommand command) => Should.Throw<DomainException>(() => When(command));
     }

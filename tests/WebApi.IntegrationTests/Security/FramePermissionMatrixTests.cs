@@ -1,7 +1,6 @@
 using System.Net;
 using ChatClean.WebApi.IntegrationTests.Realtime;
 using ChatClean.WebApi.Realtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatClean.WebApi.IntegrationTests.Security;
 
@@ -24,13 +23,17 @@ public sealed class FramePermissionMatrixTests(ChatCleanApiFactory api) : IClass
         ["conversation.takeover"] = ["auth.forbidden", "auth.forbidden", Ok, "auth.forbidden"],
         ["conversation.release"] = ["auth.forbidden", "auth.forbidden", Ok, "auth.forbidden"],
         ["conversation.close"] = [Ok, "conversation.not_found", Ok, Ok],
+        ["conversation.start"] = [Ok, "conversation.already_exists", "auth.forbidden", "auth.forbidden"],
+        ["human.cancel"] = [Ok, "conversation.not_found", "auth.forbidden", Ok],
+        ["conversation.transfer"] = ["auth.forbidden", "auth.forbidden", "conversation.not_in_human_mode", "conversation.not_in_human_mode"],
+        ["conversation.feedback"] = ["conversation.not_closed", "conversation.not_found", "auth.forbidden", "auth.forbidden"],
         ["presence"] = ["auth.forbidden", "auth.forbidden", Ok, "auth.forbidden"],
         ["figures.watch"] = ["auth.forbidden", "auth.forbidden", "auth.forbidden", Ok],
     };
 
     [Fact]
     public void Every_frame_type_has_an_entry_in_the_matrix() =>
-        api.Services.GetServices<IFrameHandler>().Select(h => h.Type).Order().ShouldBe(Matrix.Keys.Order());
+        MessageRouter.FrameTypes.Order(StringComparer.Ordinal).ShouldBe(Matrix.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task Every_caller_gets_what_the_matrix_says_for_every_frame_type()
@@ -71,6 +74,8 @@ public sealed class FramePermissionMatrixTests(ChatCleanApiFactory api) : IClass
                     body = "matrix",
                     status = "online",
                     isTyping = true,
+                    toAgentId = agent.Id,
+                    rating = 5,
                 });
                 await SettledAsync(ws);
                 var error = ws.Received.FirstOrDefault(f => f.Type() == "error" && f.Text("ref") == "r1");

@@ -79,4 +79,7 @@ public sealed record ReplyDelta(Guid ConversationId, Guid ReplyId, int Index, st
 public interface IReplyChannel
 {
     void Publish(ReplyDelta delta);
+
+    /// <summary>Every node's deltas, this node's included, as they arrive.</summary>
+    void Subscribe(Action<ReplyDelta> handler);
 }

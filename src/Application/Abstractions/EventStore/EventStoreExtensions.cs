@@ -1,20 +1,21 @@
 using System.Runtime.CompilerServices;
+using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Abstractions.EventStore;
 
 public static class EventStoreExtensions
 {
     /// <summary>A stream's events from <paramref name="fromRevision"/> to its end, read page by page as they are consumed.</summary>
-    public static async IAsyncEnumerable<RecordedEvent> ReadStreamToEndAsync(
+    public static async IAsyncEnumerable<StoredEvent<IConversationEvent>> ReadStreamToEndAsync(
         this IEventStore eventStore, string streamId, long fromRevision, [EnumeratorCancellation] CancellationToken cancellationToken, int pageSize = 500)
     {
         var from = fromRevision;
         while (true)
         {
             var page = await eventStore.ReadStreamAsync(streamId, from, pageSize, cancellationToken);
-            foreach (var recorded in page)
+            foreach (var stored in page)
             {
-                yield return recorded;
+                yield return stored;
             }
 
             if (page.Count < pageSize)
@@ -22,7 +23,7 @@ public static class EventStoreExtensions
                 yield break;
             }
 
-            from = page[^1].Revision + 1;
+            from = page[^1].Seq + 1;
         }
     }
 }

@@ -1,3 +1,4 @@
+using ChatClean.Application.Conversations;
 using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Abstractions.ReadModels;

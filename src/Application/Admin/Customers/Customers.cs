@@ -9,7 +9,7 @@ namespace ChatClean.Application.Admin;
 
 /// <summary>A customer's conversations, newest first.</summary>
 [RequiresPermission(Permissions.AdminCustomersManage)]
-public sealed record ListCustomerConversationsQuery(Caller Caller, Guid CustomerId, int Limit) : ICallerRequest, IQuery<IReadOnlyList<ConversationSummary>>;
+public sealed record ListCustomerConversationsQuery(Caller Caller, Guid CustomerId, int Limit) : ICallerRequest, IQuery<IReadOnlyList<ConversationListItem>>;
 
 public sealed class ListCustomerConversationsValidator : AbstractValidator<ListCustomerConversationsQuery>
 {
@@ -17,10 +17,10 @@ public sealed class ListCustomerConversationsValidator : AbstractValidator<ListC
 }
 
 public sealed class ListCustomerConversationsHandler(IConversationReadModel readModel)
-    : IQueryHandler<ListCustomerConversationsQuery, IReadOnlyList<ConversationSummary>>
+    : IQueryHandler<ListCustomerConversationsQuery, IReadOnlyList<ConversationListItem>>
 {
-    public async ValueTask<IReadOnlyList<ConversationSummary>> Handle(ListCustomerConversationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ConversationListItem>> Handle(ListCustomerConversationsQuery query, CancellationToken cancellationToken)
     {
-        return await readModel.ListForCustomerAsync(new UserId(query.CustomerId), query.Limit, cancellationToken);
+        return (await readModel.ListForCustomerAsync(new UserId(query.CustomerId), query.Limit, cancellationToken)).Select(ConversationListItem.From).ToArray();
     }
 }

@@ -1,18 +1,25 @@
+using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
+using FluentValidation;
 using Mediator;
 
 namespace ChatClean.Application.Conversations;
 
+/// <summary>The conversation as its participants see it, from the read models once they hold <see cref="MinVersion"/> (default: everything written so far).</summary>
 [RequiresPermission(Permissions.ConversationsParticipate)]
-public sealed record GetConversationQuery(Caller Caller, Guid ConversationId) : ICallerRequest, IQuery<ConversationView>;
+public sealed record GetConversationQuery(Caller Caller, Guid ConversationId, long? MinVersion = null) : ICallerRequest, IConversationRequest, IQuery<ConversationView>;
 
-/// <summary>Folds the conversation's stream, so the answer includes every change the caller just made.</summary>
-public sealed class GetConversationHandler(ConversationStreams streams) : IQueryHandler<GetConversationQuery, ConversationView>
+public sealed class GetConversationValidator : AbstractValidator<GetConversationQuery>
+{
+    public GetConversationValidator() => RuleFor(q => q.MinVersion).GreaterThan(0).When(q => q.MinVersion is not null);
+}
+
+public sealed class GetConversationHandler(ReadConsistency consistency, IConversationReadModel readModel) : IQueryHandler<GetConversationQuery, ConversationView>
 {
     public async ValueTask<ConversationView> Handle(GetConversationQuery query, CancellationToken cancellationToken)
     {
-        var loaded = await streams.LoadAsync(new ConversationId(query.ConversationId), cancellationToken);
-        return ConversationViewBuilder.Build(loaded.EnsureVisibleTo(query.Caller));
+        await consistency.WaitAsync(query.ConversationId, query.MinVersion, cancellationToken);
+        var summary = await readModel.FindAsync(query.ConversationId, cancellationToken) ?? throw ConversationVisibility.NotFound();
+        return ConversationView.From(summary);
     }
 }

@@ -23,7 +23,7 @@ public sealed record QueueStatus(Guid ConversationId, bool Waiting, QueuePositio
 
 /// <summary>The queue position of one conversation, for its customer or staff.</summary>
 [RequiresPermission(Permissions.ConversationsParticipate)]
-public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) : ICallerRequest, IQuery<QueueStatus>;
+public sealed record GetQueuePositionQuery(Caller Caller, Guid ConversationId) : ICallerRequest, IConversationRequest, IQuery<QueueStatus>;
 
 /// <summary>Every waiting conversation with its position, for the service's own notices to customers.</summary>
 [NoCaller("Sent by the service to tell waiting customers their place.")]
@@ -110,25 +110,23 @@ public sealed class GetWaitingPositionsHandler(QueuePositions queue) : IQueryHan
 }
 
 /// <summary>
-/// Reads the conversation's own stream first (so a request the caller just made counts), then waits briefly for the
-/// read models to hold it before placing it in the queue.
+/// Once the read models hold the conversation as its stream does now (so a request the caller just made counts),
+/// places it in the queue.
 /// </summary>
-public sealed class GetQueuePositionHandler(ConversationStreams streams, IConversationReadModel readModel, QueuePositions queue)
+public sealed class GetQueuePositionHandler(ReadConsistency consistency, IConversationReadModel readModel, QueuePositions queue)
     : IQueryHandler<GetQueuePositionQuery, QueueStatus>
 {
-    private static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(2);
-
     public async ValueTask<QueueStatus> Handle(GetQueuePositionQuery query, CancellationToken cancellationToken)
     {
-        var loaded = (await streams.LoadAsync(new ConversationId(query.ConversationId), cancellationToken)).EnsureVisibleTo(query.Caller);
-        if (loaded.State.Mode != ConversationMode.Waiting)
+        await consistency.WaitAsync(query.ConversationId, null, cancellationToken);
+        var summary = await readModel.FindAsync(query.ConversationId, cancellationToken) ?? throw ConversationVisibility.NotFound();
+        if (summary.Mode != ConversationMode.Waiting)
         {
             return new QueueStatus(query.ConversationId, false, null);
         }
 
-        await readModel.WaitForVersionAsync(query.ConversationId, loaded.Version, ReadModelWait, cancellationToken);
         var positions = await queue.PositionsAsync(cancellationToken);
-        var mine = positions.FirstOrDefault(p => p.ConversationId == query.ConversationId && p.Episode == loaded.State.Episode);
+        var mine = positions.FirstOrDefault(p => p.ConversationId == query.ConversationId && p.Episode == summary.CurrentEpisode);
         return new QueueStatus(query.ConversationId, true, mine);
     }
 }

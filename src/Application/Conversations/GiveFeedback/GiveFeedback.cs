@@ -1,14 +1,16 @@
 using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
 using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The customer rates a closed conversation (CSAT 1–5) with an optional comment, once.</summary>
 [RequiresPermission(Permissions.ConversationsFeedback)]
-public sealed record GiveFeedbackCommand(Caller Caller, Guid ConversationId, int? Rating, string? Comment) : ICallerRequest, ICommand<ConversationChanged>;
+public sealed record GiveFeedbackCommand(Caller Caller, Guid ConversationId, int? Rating, string? Comment) : IConversationChange
+{
+    public ConversationCommand ToDomain(DateTimeOffset now) =>
+        new GiveFeedback(Caller.ToActor(), CsatRating.Create(Rating ?? 0), string.IsNullOrWhiteSpace(Comment) ? null : Comment, now);
+}
 
 public sealed class GiveFeedbackValidator : AbstractValidator<GiveFeedbackCommand>
 {
@@ -21,21 +23,4 @@ public sealed class GiveFeedbackValidator : AbstractValidator<GiveFeedbackComman
     }
 }
 
-public sealed class GiveFeedbackHandler(ConversationStreams streams, TimeProvider clock)
-    : ICommandHandler<GiveFeedbackCommand, ConversationChanged>
-{
-    public async ValueTask<ConversationChanged> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
-    {
-        var rating = CsatRating.Create(command.Rating!.Value);
-        var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment;
-        var change = await streams.ExecuteAsync(
-            new ConversationId(command.ConversationId),
-            loaded =>
-            {
-                loaded.EnsureVisibleTo(command.Caller);
-                return new GiveFeedback(command.Caller.ToActor(), rating, comment, clock.GetUtcNow());
-            },
-            cancellationToken);
-        return ConversationChanged.From(change);
-    }
-}
+public sealed class GiveFeedbackHandler(ConversationWriter writer) : ConversationChangeHandler<GiveFeedbackCommand>(writer);

@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
 using FluentValidation;
@@ -6,11 +7,13 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>
-/// Posts a message as the caller. A retry with the same <see cref="ClientMessageId"/> returns the original
-/// message (same seq) and posts nothing.
+/// Posts a message as the caller. A retry with the same <see cref="ClientMessageId"/> returns the original message
+/// (same seq) and posts nothing. The id is optional on every transport, REST and WebSocket alike; without it a
+/// retry is a new message.
 /// </summary>
 [RequiresPermission(Permissions.ConversationsParticipate)]
-public sealed record PostMessageCommand(Caller Caller, Guid ConversationId, string? Body, string? ClientMessageId) : ICallerRequest, ICommand<PostedMessage>;
+public sealed record PostMessageCommand(Caller Caller, Guid ConversationId, string? Body, string? ClientMessageId)
+    : ICallerRequest, IConversationRequest, ICommand<PostedMessage>;
 
 /// <summary>The posted message (the original one for a retry), the conversation's version, and whether this was a retry.</summary>
 public sealed record PostedMessage(MessageView Message, long Version, bool Duplicate);
@@ -27,30 +30,26 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessageCommand>
     }
 }
 
-public sealed class PostMessageHandler(ConversationStreams streams, TimeProvider clock)
-    : ICommandHandler<PostMessageCommand, PostedMessage>
+public sealed class PostMessageHandler(ConversationWriter writer, IEventStore eventStore) : ICommandHandler<PostMessageCommand, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(PostMessageCommand command, CancellationToken cancellationToken)
     {
         var sender = command.Caller.ToActor();
         var clientMessageId = string.IsNullOrWhiteSpace(command.ClientMessageId) ? null : command.ClientMessageId;
         var body = MessageBody.Create(command.Body);
-        var change = await streams.ExecuteAsync(
-            new ConversationId(command.ConversationId),
-            loaded =>
-            {
-                loaded.EnsureVisibleTo(command.Caller);
-                return new PostMessage(Guid.CreateVersion7(), sender, body, clientMessageId, clock.GetUtcNow());
-            },
-            cancellationToken);
-
-        if (change.Appended is [{ Event: MessagePosted posted } stored])
+        var id = new ConversationId(command.ConversationId);
+        var result = await writer.ExecuteAsync(id, sender, (_, now) => new PostMessage(Guid.CreateVersion7(), sender, body, clientMessageId, now), cancellationToken);
+        return result.Decision switch
         {
-            return new PostedMessage(MessageView.From(stored.Record.Revision, posted), change.Version, Duplicate: false);
-        }
-
-        var original = change.Before.History.Last(e =>
-            e.Event is MessagePosted m && m.ClientMessageId == clientMessageId && m.SenderId == sender.UserId?.Value);
-        return new PostedMessage(MessageView.From(original.Record.Revision, (MessagePosted)original.Event), change.Version, Duplicate: true);
+            Decision.Changed => new PostedMessage(MessageView.From(result.Appended[0].Seq, (MessagePosted)result.Appended[0].Event), result.Version, Duplicate: false),
+            Decision.AlreadyPosted(var seq) => new PostedMessage(await OriginalAsync(id, seq, cancellationToken), result.Version, Duplicate: true),
+            _ => throw new InvalidOperationException($"A {sender.Kind} message was not posted: {result.Decision}."),
+        };
     }
+
+    /// <summary>The message a retry repeats: the one event at its seq.</summary>
+    private async Task<MessageView> OriginalAsync(ConversationId id, long seq, CancellationToken cancellationToken) =>
+        (await eventStore.ReadStreamAsync(id.StreamName, seq, 1, cancellationToken)) is [{ Event: MessagePosted posted }]
+            ? MessageView.From(seq, posted)
+            : throw new InvalidOperationException($"The message at seq {seq} of {id} is missing.");
 }

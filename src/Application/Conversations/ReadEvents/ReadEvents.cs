@@ -7,11 +7,12 @@ using Mediator;
 namespace ChatClean.Application.Conversations;
 
 /// <summary>
-/// Every event of a conversation after <see cref="AfterSeq"/>, in seq order, for a caller who may see it: what a
-/// real-time client that reconnects has missed.
+/// Every event of a conversation after <see cref="AfterSeq"/>, in seq order: what a real-time client that reconnects
+/// has missed. It replays events rather than state, so it reads the conversation's stream, not a read model.
 /// </summary>
 [RequiresPermission(Permissions.ConversationsParticipate)]
-public sealed record ReadConversationEventsQuery(Caller Caller, Guid ConversationId, long AfterSeq) : ICallerRequest, IQuery<IReadOnlyList<StoredConversationEvent>>;
+public sealed record ReadConversationEventsQuery(Caller Caller, Guid ConversationId, long AfterSeq)
+    : ICallerRequest, IConversationRequest, IQuery<IReadOnlyList<StoredEvent<IConversationEvent>>>;
 
 public sealed class ReadConversationEventsValidator : AbstractValidator<ReadConversationEventsQuery>
 {
@@ -19,17 +20,14 @@ public sealed class ReadConversationEventsValidator : AbstractValidator<ReadConv
 }
 
 public sealed class ReadConversationEventsHandler(IEventStore eventStore)
-    : IQueryHandler<ReadConversationEventsQuery, IReadOnlyList<StoredConversationEvent>>
+    : IQueryHandler<ReadConversationEventsQuery, IReadOnlyList<StoredEvent<IConversationEvent>>>
 {
-    public async ValueTask<IReadOnlyList<StoredConversationEvent>> Handle(ReadConversationEventsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<StoredEvent<IConversationEvent>>> Handle(ReadConversationEventsQuery query, CancellationToken cancellationToken)
     {
-        await ConversationAccess.EnsureVisibleAsync(eventStore, query.Caller, query.ConversationId, cancellationToken);
-        var stream = new ConversationId(query.ConversationId).StreamName;
-
-        var events = new List<StoredConversationEvent>();
-        await foreach (var record in eventStore.ReadStreamToEndAsync(stream, query.AfterSeq + 1, cancellationToken))
+        var events = new List<StoredEvent<IConversationEvent>>();
+        await foreach (var stored in eventStore.ReadStreamToEndAsync(new ConversationId(query.ConversationId).StreamName, query.AfterSeq + 1, cancellationToken))
         {
-            events.Add(new StoredConversationEvent(record, ConversationEventSerializer.Deserialize(record)));
+            events.Add(stored);
         }
 
         return events;

@@ -1,7 +1,6 @@
 using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
 using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.Application.Conversations;
 
@@ -10,22 +9,10 @@ namespace ChatClean.Application.Conversations;
 /// <c>customer_asked</c>; staff requesting through the API give <c>api</c>.
 /// </summary>
 [RequiresPermission(Permissions.ConversationsParticipate)]
-public sealed record RequestHumanCommand(Caller Caller, Guid ConversationId) : ICallerRequest, ICommand<ConversationChanged>;
-
-public sealed class RequestHumanHandler(ConversationStreams streams, TimeProvider clock)
-    : ICommandHandler<RequestHumanCommand, ConversationChanged>
+public sealed record RequestHumanCommand(Caller Caller, Guid ConversationId) : IConversationChange
 {
-    public async ValueTask<ConversationChanged> Handle(RequestHumanCommand command, CancellationToken cancellationToken)
-    {
-        var reason = command.Caller.Role == UserRole.Customer ? HandoffReason.CustomerAsked : HandoffReason.Api;
-        var change = await streams.ExecuteAsync(
-            new ConversationId(command.ConversationId),
-            loaded =>
-            {
-                loaded.EnsureVisibleTo(command.Caller);
-                return new RequestHuman(reason, command.Caller.ToActor(), clock.GetUtcNow());
-            },
-            cancellationToken);
-        return ConversationChanged.From(change);
-    }
+    public ConversationCommand ToDomain(DateTimeOffset now) =>
+        new RequestHuman(Caller.Role == UserRole.Customer ? HandoffReason.CustomerAsked : HandoffReason.Api, Caller.ToActor(), now);
 }
+
+public sealed class RequestHumanHandler(ConversationWriter writer) : ConversationChangeHandler<RequestHumanCommand>(writer);

@@ -1,6 +1,6 @@
+using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Application.Common;
 using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
 using FluentValidation;
 using Mediator;
 
@@ -21,23 +21,22 @@ public sealed class StartConversationValidator : AbstractValidator<StartConversa
     }
 }
 
-public sealed class StartConversationHandler(ConversationStreams streams, TimeProvider clock)
+/// <summary>Starts the conversation; a retried start answers the conversation as the read models hold it.</summary>
+public sealed class StartConversationHandler(ConversationWriter writer, ReadConsistency consistency, IConversationReadModel readModel)
     : ICommandHandler<StartConversationCommand, ConversationView>
 {
     public async ValueTask<ConversationView> Handle(StartConversationCommand command, CancellationToken cancellationToken)
     {
         var id = new ConversationId(command.ConversationId ?? Guid.CreateVersion7());
         var subject = string.IsNullOrWhiteSpace(command.Subject) ? null : command.Subject.Trim();
-        var change = await streams.ExecuteAsync(
-            id,
-            _ => new StartConversation(id, command.Caller.UserId, subject, clock.GetUtcNow()),
-            cancellationToken);
-        var after = change.Before with
+        var result = await writer.ExecuteAsync(
+            id, command.Caller.ToActor(), (_, now) => new StartConversation(id, command.Caller.UserId, subject, now), cancellationToken);
+        if (result.Appended is [var started])
         {
-            State = change.State,
-            Version = change.Version,
-            History = [.. change.Before.History, .. change.Appended],
-        };
-        return ConversationViewBuilder.Build(after);
+            return ConversationView.From(ConversationSummary.Evolve(null, started.Event, started.Seq)!);
+        }
+
+        await consistency.WaitAsync(id.Value, result.Version, cancellationToken);
+        return ConversationView.From(await readModel.FindAsync(id.Value, cancellationToken) ?? throw ConversationVisibility.NotFound());
     }
 }

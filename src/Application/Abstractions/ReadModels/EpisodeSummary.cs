@@ -1,0 +1,8 @@
+using ChatClean.Application.Conversations;
+using ChatClean.Domain.Conversations;
+
+namespace ChatClean.Application.Abstractions.ReadModels;
+
+/// <summary>A waiting episode of one conversation, open or ended.</summary>
+public sealed record EpisodeSummary(
+    int Episode, HandoffReason Reason, DateTimeOffset RequestedAt, DateTimeOffset? EndedAt, EpisodeOutcome? Outcome, Guid? AgentId, DateTimeOffset? FirstAgentMessageAt);

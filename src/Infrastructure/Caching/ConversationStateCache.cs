@@ -1,0 +1,38 @@
+using ChatClean.Application.Abstractions;
+using ChatClean.Domain.Conversations;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ChatClean.Infrastructure.Caching;
+
+/// <summary>
+/// The write side's states in process memory, bounded by the events they stand for (a state of a long conversation
+/// costs more), least recently used out first. Entries are only a head start: see <see cref="IConversationStateCache"/>.
+/// </summary>
+public sealed class ConversationStateCache(StateCacheOptions options) : IConversationStateCache, IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.MaxEvents, CompactionPercentage = 0.2 });
+
+    public ConversationState? Find(ConversationId id) => _cache.TryGetValue(id.Value, out ConversationState? state) ? state : null;
+
+    public void Keep(ConversationState state)
+    {
+        if (Find(state.Id) is { } kept && kept.Version >= state.Version)
+        {
+            return;
+        }
+
+        _cache.Set(state.Id.Value, state, new MemoryCacheEntryOptions { Size = 1 + state.Version, SlidingExpiration = options.KeepFor });
+    }
+
+    public void Dispose() => _cache.Dispose();
+}
+
+/// <summary>The <c>Conversations:StateCache</c> section: how much of the write side's state a node keeps in memory.</summary>
+public sealed class StateCacheOptions
+{
+    /// <summary>The most events the kept states may stand for, all together (about 150 bytes each).</summary>
+    public long MaxEvents { get; set; } = 1_000_000;
+
+    /// <summary>A state not used for this long is dropped.</summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,56 @@
+using System.Data;
+using System.Data.Common;
+
+namespace ChatClean.Infrastructure.EventStore;
+
+/// <summary>How events are read from and written to <c>es_events</c>: the columns, parameters and the time format (microseconds since the Unix epoch).</summary>
+internal static class EventRows
+{
+    public const string Columns = "position, stream_id, revision, event_id, event_type, data, metadata, created_at, hash";
+
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Adds one parameter per value and returns their names, comma-separated, for an <c>IN (…)</c> list.</summary>
+    public static string InList(DbCommand command, string prefix, string[] values)
+    {
+        var names = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = $"{prefix}{i}";
+            AddParameter(command, names[i], values[i]);
+        }
+
+        return string.Join(',', names);
+    }
+
+    public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
+
+    public static async Task<IReadOnlyList<RecordedEvent>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new RecordedEvent(
+                Position: reader.GetInt64(0),
+                StreamId: reader.GetString(1),
+                Revision: reader.GetInt64(2),
+                EventId: Guid.Parse(reader.GetString(3)),
+                Type: reader.GetString(4),
+                Data: reader.GetString(5),
+                Metadata: await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(6),
+                CreatedAt: FromMicroseconds(reader.GetInt64(7)),
+                Hash: (byte[])reader.GetValue(8)));
+        }
+
+        return events;
+    }
+}

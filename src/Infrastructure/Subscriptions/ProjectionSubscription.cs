@@ -1,0 +1,113 @@
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Application.Conversations;
+using ChatClean.Domain.Conversations;
+using ChatClean.Infrastructure.EventStore;
+using ChatClean.Infrastructure.Persistence;
+using ChatClean.Infrastructure.ReadModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatClean.Infrastructure.Subscriptions;
+
+/// <summary>
+/// The read models' subscription, checkpoint in the projections' own transaction: each page is folded into the
+/// conversations' summaries and applied by every table's projection in one transaction that also moves the
+/// checkpoint, so an event is applied exactly once even if the process dies mid-page. The checkpoint row is locked
+/// first, so several nodes take turns instead of applying twice; a page that does not start right after the locked
+/// checkpoint (another node went ahead, or a rebuild reset it) is dropped and read again from there.
+/// </summary>
+public sealed class ProjectionSubscription(
+    IServiceScopeFactory scopes,
+    IEventStore eventStore,
+    AppendSignal signal,
+    IEnumerable<IReadModelObserver> observers,
+    IOptions<EventStoreOptions> options,
+    TimeProvider clock,
+    ILogger<ProjectionSubscription> logger) : Subscription(eventStore, signal, options, clock, logger)
+{
+    private readonly IReadModelObserver[] _observers = observers.ToArray();
+
+    public override string Name => ProjectionCheckpoints.ReadModels;
+
+    protected override async Task<long> StartPositionAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ProjectionCheckpoints.EnsureAsync(scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>(), Name, cancellationToken);
+    }
+
+    /// <summary>Caught up: a rebuild may have reset the stored checkpoint meanwhile; then start again from there.</summary>
+    protected override async Task<long?> CaughtUpAsync(long position, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = await ProjectionCheckpoints.ReadAsync(scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>(), Name, cancellationToken);
+        return stored < position ? stored : null;
+    }
+
+    protected override async Task<long> ConsumeAsync(IReadOnlyList<StoredEvent<IConversationEvent>> page, CancellationToken cancellationToken)
+    {
+        ReadModelChanges changes;
+        long position;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var checkpoint = await ProjectionCheckpoints.LockAsync(db, Name, cancellationToken);
+            var fresh = page.Where(e => e.Position > checkpoint.Position).ToArray();
+            if (page[0].Position > checkpoint.Position + 1 || fresh.Length == 0)
+            {
+                return checkpoint.Position;
+            }
+
+            var projected = await FoldAsync(db, fresh, cancellationToken);
+            var readModelPage = new ReadModelPage(
+                db, fresh.Select(e => e.Event.ConversationId).Distinct().ToArray(), projected.Select(p => p.StartDay).Distinct().ToArray());
+            var projections = scope.ServiceProvider.GetServices<IReadModelProjection>().ToArray();
+            foreach (var projection in projections)
+            {
+                await projection.LoadAsync(readModelPage, cancellationToken);
+            }
+
+            foreach (var change in projected)
+            {
+                foreach (var projection in projections)
+                {
+                    projection.Apply(readModelPage, change);
+                }
+            }
+
+            checkpoint.Position = position = fresh[^1].Position;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            changes = new ReadModelChanges(readModelPage.ConversationIds, readModelPage.StartDays.Select(DateOnly.FromDateTime).ToArray());
+        }
+
+        foreach (var observer in _observers)
+        {
+            await observer.OnCommittedAsync(position, changes, cancellationToken);
+        }
+
+        return position;
+    }
+
+    /// <summary>Each event with its conversation's summary before and after it; events of conversations whose start was never seen are left out.</summary>
+    private static async Task<List<ProjectedEvent>> FoldAsync(ChatCleanDbContext db, StoredEvent<IConversationEvent>[] events, CancellationToken cancellationToken)
+    {
+        var ids = events.Select(e => e.Event.ConversationId).Distinct().ToArray();
+        var summaries = (await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id, ConversationRows.ToSummary);
+        var projected = new List<ProjectedEvent>(events.Length);
+        foreach (var stored in events)
+        {
+            var before = summaries.GetValueOrDefault(stored.Event.ConversationId);
+            if (ConversationSummary.Evolve(before, stored.Event, stored.Seq) is { } after)
+            {
+                summaries[after.Id] = after;
+                projected.Add(new ProjectedEvent(stored, before, after));
+            }
+        }
+
+        return projected;
+    }
+}
