@@ -1,6 +1,4 @@
-using ChatClean.Application.Conversations;
 using ChatClean.Application.Users;
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatClean.Application;

@@ -1,16 +1,12 @@
 using ChatClean.Application.Abstractions.RateLimits;
-using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
 using ChatClean.Infrastructure.Ai;
-using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Conversations;
 using ChatClean.Infrastructure.Caching;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Infrastructure.Identity;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.ReadModels;
 using ChatClean.Infrastructure.Redis;
 using ChatClean.Infrastructure.Scheduling;
@@ -20,10 +16,7 @@ using ChatClean.Infrastructure.Hosting;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure;

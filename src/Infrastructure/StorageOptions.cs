@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatClean.Infrastructure;
 
 public enum StorageProvider

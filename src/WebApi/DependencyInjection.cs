@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatClean.Application.Abstractions.Hosting;
-using ChatClean.Application.Common;
-using ChatClean.WebApi.Infrastructure;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
 using OpenTelemetry.Metrics;

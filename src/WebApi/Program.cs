@@ -2,7 +2,6 @@ using ChatClean.Application;
 using ChatClean.Infrastructure;
 using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
-using ChatClean.WebApi.Infrastructure;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 

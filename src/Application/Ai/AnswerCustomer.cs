@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using ChatClean.Application.Abstractions.Ai;
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Ai;
 
 /// <summary>What the AI is asked when it answers the customer message at a seq.</summary>

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Jobs;
-using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Application.Abstractions.Subscriptions;
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Abstractions.ReadModels;
-using FluentValidation;
 
 namespace ChatClean.Application.Analytics;
 

@@ -1,7 +1,3 @@
-using ChatClean.Domain.Common;
-using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
-
 namespace ChatClean.Application.Common;
 
 /// <summary>The authenticated user on whose behalf a command or query runs.</summary>

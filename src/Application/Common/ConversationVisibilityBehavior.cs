@@ -1,6 +1,3 @@
-using ChatClean.Application.Conversations;
-using Mediator;
-
 namespace ChatClean.Application.Common;
 
 /// <summary>

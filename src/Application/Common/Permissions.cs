@@ -1,14 +1,11 @@
 using System.Collections.Frozen;
-using System.Reflection;
-using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.Application.Common;
 
 /// <summary>
 /// Named permissions. Every request a caller can send declares the one it needs (<see cref="RequiresPermissionAttribute"/>);
 /// <see cref="AuthorizationBehavior{TMessage,TResponse}"/> checks it before anything else runs. Which conversation a
-/// caller may touch is checked per resource after that (<c>ConversationAccess</c>, the decider).
+/// caller may see is checked after that, in one step (<see cref="ConversationVisibilityBehavior{TMessage,TResponse}"/>); the decider keeps the conversation's own rules.
 /// </summary>
 public static class Permissions
 {
@@ -53,48 +50,5 @@ public static class Permissions
         {
             throw new ForbiddenException("auth.forbidden", $"A {caller.Role.ToWire()} may not do this ({permission}).");
         }
-    }
-}
-
-/// <summary>A request sent on behalf of an authenticated caller.</summary>
-public interface ICallerRequest
-{
-    Caller Caller { get; }
-}
-
-/// <summary>The permission a caller needs to send this request (checked by <see cref="AuthorizationBehavior{TMessage,TResponse}"/>).</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class RequiresPermissionAttribute(string permission) : Attribute
-{
-    public string Permission { get; } = permission;
-}
-
-/// <summary>A request with no caller to authorise: sent by the service itself, or open to anyone (login, register); says why.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class NoCallerAttribute(string reason) : Attribute
-{
-    public string Reason { get; } = reason;
-}
-
-/// <summary>The one place where requests are authorised: the permission its type declares, against the caller's role.</summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
-{
-    private static readonly string? Permission = typeof(TMessage).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
-
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        if (Permission is not null)
-        {
-            var caller = (message as ICallerRequest)?.Caller
-                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} requires a permission but carries no caller.");
-            caller.Ensure(Permission);
-        }
-        else if (message is ICallerRequest)
-        {
-            throw new InvalidOperationException($"{typeof(TMessage).Name} carries a caller but declares no permission.");
-        }
-
-        return next(message, cancellationToken);
     }
 }

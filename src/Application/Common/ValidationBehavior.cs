@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Common;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler; all failures are reported together.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>What a command did: the decider's decision, the state after it, and the events it appended (none unless it changed something).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Conversations;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Conversations;
 

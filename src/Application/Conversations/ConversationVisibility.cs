@@ -1,5 +1,3 @@
-using ChatClean.Application.Common;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>Who may see a conversation: its own customer, and callers who may read every conversation. To others it does not exist.</summary>

@@ -1,8 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Common;
-using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Conversations;
 

@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ChatClean.Domain.Users;
-using FluentValidation;
-
 namespace ChatClean.Application.Users;
 
 /// <summary>The field rules every way of creating an account shares.</summary>

@@ -1,5 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Domain.Users;
 
 namespace ChatClean.Application.Users;
 

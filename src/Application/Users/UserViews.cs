@@ -1,5 +1,3 @@
-using ChatClean.Domain.Users;
-
 namespace ChatClean.Application.Users;
 
 public sealed record UserView(Guid Id, string Username, string DisplayName, UserRole Role, bool IsDisabled, DateTimeOffset CreatedAt, string? Email, string? Phone)

@@ -1,6 +1,4 @@
 using ChatClean.Application.Abstractions.Ai;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.Ai;
 

@@ -1,8 +1,4 @@
-using ChatClean.Application.Abstractions;
-using ChatClean.Infrastructure.Redis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace ChatClean.Infrastructure.Ai;
 

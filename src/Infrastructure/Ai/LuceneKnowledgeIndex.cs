@@ -1,8 +1,5 @@
-using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
-using ChatClean.Infrastructure.Persistence;
-using ChatClean.Infrastructure.Redis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
@@ -16,7 +13,6 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatClean.Infrastructure.Ai;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 using OpenAI;
 
 namespace ChatClean.Infrastructure.Ai;

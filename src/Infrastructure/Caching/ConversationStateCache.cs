@@ -1,5 +1,3 @@
-using ChatClean.Application.Abstractions;
-using ChatClean.Domain.Conversations;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ChatClean.Infrastructure.Caching;

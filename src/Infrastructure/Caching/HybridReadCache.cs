@@ -1,6 +1,4 @@
-using ChatClean.Application.Abstractions;
 using ChatClean.Infrastructure.ReadModels;
-using ChatClean.Infrastructure.Redis;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Domain.Common;
-using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Infrastructure.EventStore;
 

@@ -1,6 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Infrastructure.EventStore;
 
 /// <summary>The typed port on the SQL store: events in, events out; wire names, JSON and hashes stay below it.</summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using ChatClean.Application.Abstractions.EventStore;
 
 namespace ChatClean.Infrastructure.EventStore;
 

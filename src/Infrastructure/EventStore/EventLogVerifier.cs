@@ -1,5 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-
 namespace ChatClean.Infrastructure.EventStore;
 
 /// <summary>Walks the whole log: positions dense from 1, every hash link recomputed, and the head row agreeing with the last event.</summary>

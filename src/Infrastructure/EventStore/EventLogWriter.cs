@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using ChatClean.Application.Abstractions.EventStore;
-using Microsoft.Extensions.Logging;
 
 namespace ChatClean.Infrastructure.EventStore;
 

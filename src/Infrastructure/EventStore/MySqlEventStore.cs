@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace ChatClean.Infrastructure.EventStore;

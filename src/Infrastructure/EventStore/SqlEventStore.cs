@@ -1,7 +1,4 @@
 using System.Data.Common;
-using ChatClean.Application.Abstractions.EventStore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.EventStore;
 

@@ -1,6 +1,5 @@
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Infrastructure.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatClean.Infrastructure.Hosting;

@@ -3,10 +3,7 @@ using System.Text;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Identity;
 

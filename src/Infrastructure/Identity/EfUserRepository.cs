@@ -2,9 +2,7 @@ using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Users;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.Identity;
 

@@ -1,14 +1,7 @@
-using ChatClean.Application.Abstractions;
 using System.Collections.Concurrent;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Domain.Common;
-using ChatClean.Infrastructure.Persistence;
-using ChatClean.Infrastructure.Redis;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ChatClean.Infrastructure.Security;
 
 namespace ChatClean.Infrastructure.Identity;

@@ -1,7 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>The conversation summary as a row of <c>rm_conversations</c>, and back: the read model stores the read side's fold.</summary>

@@ -1,7 +1,4 @@
 using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Pomelo.EntityFrameworkCore.MySql.Infrastructure;
 
 namespace ChatClean.Infrastructure.ReadModels;
 

@@ -1,8 +1,4 @@
-using ChatClean.Application.Conversations;
 using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.ReadModels;
 

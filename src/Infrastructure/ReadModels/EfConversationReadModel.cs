@@ -1,9 +1,5 @@
 using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Common;
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.ReadModels;
 
@@ -12,21 +8,11 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
     private static readonly string TakenOver = WireNames.Of(EpisodeOutcome.TakenOver);
     private static readonly string TimedOut = WireNames.Of(EpisodeOutcome.TimedOut);
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListForCustomerAsync(UserId customerId, int limit, CancellationToken cancellationToken) =>
-        (await db.Conversations.AsNoTracking()
-            .Where(c => c.CustomerId == customerId.Value)
-            .OrderByDescending(c => c.StartedAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken))
-        .Select(ConversationRows.ToSummary).ToArray();
+    public Task<IReadOnlyList<ConversationSummary>> ListForCustomerAsync(UserId customerId, int limit, CancellationToken cancellationToken) =>
+        NewestAsync(db.Conversations.Where(c => c.CustomerId == customerId.Value), limit, cancellationToken);
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListForAgentAsync(UserId agentId, int limit, CancellationToken cancellationToken) =>
-        (await db.Conversations.AsNoTracking()
-            .Where(c => c.AgentId == agentId.Value)
-            .OrderByDescending(c => c.StartedAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken))
-        .Select(ConversationRows.ToSummary).ToArray();
+    public Task<IReadOnlyList<ConversationSummary>> ListForAgentAsync(UserId agentId, int limit, CancellationToken cancellationToken) =>
+        NewestAsync(db.Conversations.Where(c => c.AgentId == agentId.Value), limit, cancellationToken);
 
     public async Task<IReadOnlyList<WaitingEntry>> ListWaitingAsync(int limit, CancellationToken cancellationToken)
     {
@@ -124,4 +110,7 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
 
     private static MessageView ToView(MessageRow m) =>
         new(m.ConversationId, m.Seq, m.MessageId, WireNames.Parse<SenderKind>(m.Sender), m.SenderId, m.Body, m.ClientMessageId, ConversationRows.Utc(m.PostedAt));
+
+    private static async Task<IReadOnlyList<ConversationSummary>> NewestAsync(IQueryable<ConversationRow> rows, int limit, CancellationToken cancellationToken) =>
+        (await rows.AsNoTracking().OrderByDescending(c => c.StartedAt).Take(limit).ToListAsync(cancellationToken)).Select(ConversationRows.ToSummary).ToArray();
 }

@@ -1,9 +1,7 @@
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Domain.Users;
 using ChatClean.Infrastructure.Identity;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.ReadModels;
 

@@ -1,6 +1,3 @@
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>

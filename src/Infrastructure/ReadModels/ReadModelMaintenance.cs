@@ -1,7 +1,5 @@
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Infrastructure.EventStore;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatClean.Infrastructure.ReadModels;
 

@@ -1,4 +1,3 @@
-using ChatClean.Application.Abstractions;
 using ChatClean.Infrastructure.EventStore;
 using Microsoft.Extensions.Hosting;
 

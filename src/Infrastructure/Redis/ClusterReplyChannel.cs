@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatClean.Application.Abstractions;
 using ChatClean.Application.Abstractions.Ai;
 
 namespace ChatClean.Infrastructure.Redis;

@@ -1,7 +1,6 @@
 using ChatClean.Application.Abstractions.Jobs;
 using ChatClean.Application.Ai;
 using Hangfire.Common;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Scheduling;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using HangfireLogging = Hangfire.Logging;
 
 namespace ChatClean.Infrastructure.Scheduling;

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Scheduling;
 

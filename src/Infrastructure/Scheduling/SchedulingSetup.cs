@@ -1,18 +1,13 @@
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Abstractions.Jobs;
 using ChatClean.Application.Ai;
-using ChatClean.Application.Conversations;
 using ChatClean.Infrastructure.Redis;
-using ChatClean.Infrastructure.Subscriptions;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure.Scheduling;

@@ -1,9 +1,7 @@
 using System.Diagnostics.Metrics;
 using ChatClean.Application.Common;
-using ChatClean.Application.Conversations;
 using Hangfire;
 using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace ChatClean.Infrastructure.Scheduling;
 

@@ -1,5 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Security;
 

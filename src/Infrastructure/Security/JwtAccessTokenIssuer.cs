@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Domain.Users;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,6 +1,5 @@
 using ChatClean.Application.Abstractions.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatClean.Infrastructure.Security;

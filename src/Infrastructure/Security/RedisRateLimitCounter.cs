@@ -1,6 +1,5 @@
 using ChatClean.Application.Abstractions.RateLimits;
 using ChatClean.Infrastructure.Redis;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure.Security;

@@ -1,12 +1,6 @@
-using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Subscriptions;
-using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.ReadModels;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Subscriptions;
 

@@ -1,13 +1,5 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
-using ChatClean.Infrastructure.Persistence;
 using ChatClean.Infrastructure.ReadModels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Subscriptions;
 

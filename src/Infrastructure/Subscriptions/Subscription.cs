@@ -1,9 +1,5 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.Subscriptions;
 

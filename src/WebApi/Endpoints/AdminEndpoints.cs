@@ -3,8 +3,6 @@ using ChatClean.Application.Analytics;
 using ChatClean.Application.Audit;
 using ChatClean.Application.Users;
 using ChatClean.Domain.Users;
-using ChatClean.WebApi.Infrastructure;
-using Mediator;
 
 namespace ChatClean.WebApi.Endpoints;
 

@@ -1,6 +1,4 @@
 using ChatClean.Application.Agents;
-using ChatClean.WebApi.Infrastructure;
-using Mediator;
 
 namespace ChatClean.WebApi.Endpoints;
 

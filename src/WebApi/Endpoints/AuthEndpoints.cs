@@ -1,6 +1,4 @@
 using ChatClean.Application.Users;
-using ChatClean.WebApi.Infrastructure;
-using Mediator;
 
 namespace ChatClean.WebApi.Endpoints;
 

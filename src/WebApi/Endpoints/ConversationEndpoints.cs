@@ -1,7 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Application.Conversations;
-using ChatClean.WebApi.Infrastructure;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatClean.WebApi.Endpoints;

@@ -1,5 +1,4 @@
 using ChatClean.Application.Users;
-using Mediator;
 
 namespace ChatClean.WebApi.Infrastructure;
 

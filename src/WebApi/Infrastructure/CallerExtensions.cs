@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Users;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
 using FluentValidation;
 

@@ -1,4 +1,3 @@
-using ChatClean.Application.Common;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,5 @@
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Subscriptions;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Conversations;
 
 namespace ChatClean.WebApi.Realtime;

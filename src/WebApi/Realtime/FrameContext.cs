@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatClean.Application.Common;
 
 namespace ChatClean.WebApi.Realtime;
 

@@ -1,5 +1,4 @@
 using ChatClean.Application.Analytics;
-using Mediator;
 
 namespace ChatClean.WebApi.Realtime;
 

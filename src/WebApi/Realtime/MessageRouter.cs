@@ -1,14 +1,14 @@
 using System.Text.Json;
 using ChatClean.Application.Abstractions.RateLimits;
-using ChatClean.WebApi.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
 
 /// <summary>
-/// Routes each client frame to its <see cref="FrameRoute"/>, inside its own DI scope, after the frame rate limits.
-/// Whatever goes wrong with one frame becomes an <c>error</c> frame with a stable code (<see cref="ErrorTranslator"/>,
-/// as for REST); the connection and the server carry on.
+/// Routes each client frame to its <see cref="FrameRoute"/> inside its own DI scope. Every frame counts against the
+/// frame rate limits first, unusable ones too, so a flood of garbage is refused like any other flood. Whatever goes
+/// wrong with one frame becomes an <c>error</c> frame with a stable code (<see cref="ErrorTranslator"/>, as for
+/// REST); the connection and the server carry on.
 /// </summary>
 public sealed partial class MessageRouter(
     IServiceScopeFactory scopes,
@@ -25,53 +25,75 @@ public sealed partial class MessageRouter(
 
     public async Task RouteAsync(ClientConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        using var document = TryParse(utf8);
+        var frame = document?.RootElement;
+        string? reference = null;
+        var type = "(unusable)";
         try
         {
-            document = JsonDocument.Parse(utf8);
+            await ThrottleAsync(connection, cancellationToken);
+            if (frame is not { } root)
+            {
+                throw new FrameException("frame.malformed_json", "The frame is not valid JSON.");
+            }
+
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
+            {
+                throw new FrameException("frame.missing_type", "A frame is a JSON object with a string 'type'.");
+            }
+
+            type = typeProperty.GetString()!;
+            await using var scope = scopes.CreateAsyncScope();
+            var context = new FrameContext(connection, root, scope.ServiceProvider);
+            reference = context.Ref;
+            if (!Routes.TryGetValue(type, out var route))
+            {
+                throw new FrameException("frame.unknown_type", $"Unknown frame type '{type}'. Known: {Known}.");
+            }
+
+            await route.HandleAsync(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var error = ErrorTranslator.Translate(exception);
+            if (error.Status >= StatusCodes.Status500InternalServerError)
+            {
+                LogFailure(logger, exception, type);
+            }
+
+            connection.Send(ServerFrame.Error(reference ?? ReferenceOf(frame), error));
+        }
+    }
+
+    /// <summary>A frame the transport already knows is unusable (binary): it counts against the limits like any other.</summary>
+    public async Task RefuseAsync(ClientConnection connection, FrameException problem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ThrottleAsync(connection, cancellationToken);
+            connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(problem)));
+        }
+        catch (FrameException refused)
+        {
+            connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(refused)));
+        }
+    }
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8);
         }
         catch (JsonException)
         {
-            connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.malformed_json", "The frame is not valid JSON."))));
-            return;
-        }
-
-        using (document)
-        {
-            var frame = document.RootElement;
-            if (frame.ValueKind != JsonValueKind.Object || !frame.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
-            {
-                connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.missing_type", "A frame is a JSON object with a string 'type'."))));
-                return;
-            }
-
-            var type = typeProperty.GetString()!;
-            await using var scope = scopes.CreateAsyncScope();
-            var context = new FrameContext(connection, frame, scope.ServiceProvider);
-            string? reference = null;
-            try
-            {
-                reference = context.Ref;
-                if (!Routes.TryGetValue(type, out var route))
-                {
-                    throw new FrameException("frame.unknown_type", $"Unknown frame type '{type}'. Known: {Known}.");
-                }
-
-                await ThrottleAsync(connection, cancellationToken);
-                await route.HandleAsync(context, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var error = ErrorTranslator.Translate(exception);
-                if (error.Status >= StatusCodes.Status500InternalServerError)
-                {
-                    LogFailure(logger, exception, type);
-                }
-
-                connection.Send(ServerFrame.Error(reference, error));
-            }
+            return null;
         }
     }
+
+    /// <summary>The <c>ref</c> of a frame refused before it was read field by field (too many frames), if it has a string one.</summary>
+    private static string? ReferenceOf(JsonElement? frame) =>
+        frame is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("ref", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The connection's own token bucket, then the user's limit over all their connections on every node (Redis counters).</summary>
     private async Task ThrottleAsync(ClientConnection connection, CancellationToken cancellationToken)

@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.WebApi.Realtime;
 

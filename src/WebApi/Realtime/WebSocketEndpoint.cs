@@ -1,8 +1,5 @@
 using System.Net.WebSockets;
 using ChatClean.Application.Agents;
-using ChatClean.Application.Common;
-using ChatClean.WebApi.Infrastructure;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
@@ -130,7 +127,7 @@ public static partial class WebSocketEndpoint
 
             if (result.MessageType == WebSocketMessageType.Binary)
             {
-                connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(new FrameException("frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."))));
+                await router.RefuseAsync(connection, new FrameException("frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."), stopping);
                 continue;
             }
 

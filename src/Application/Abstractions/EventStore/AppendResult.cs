@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.EventStore;
 
 /// <summary>The outcome of an append: the stream's new revision and the stored events (the originals when the append was a retry).</summary>

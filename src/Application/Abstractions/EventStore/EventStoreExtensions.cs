@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ChatClean.Domain.Conversations;
 
 namespace ChatClean.Application.Abstractions.EventStore;
 

@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.EventStore;
 
 /// <summary>An event to append: its id (the idempotency key within the stream), the event and its metadata.</summary>

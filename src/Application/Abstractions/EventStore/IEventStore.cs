@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.EventStore;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>Admin conversation search: every field optional; <see cref="Text"/> searches message bodies.</summary>

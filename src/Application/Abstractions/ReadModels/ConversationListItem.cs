@@ -1,6 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>A conversation in a list (a customer's own, an agent's, the admin search).</summary>

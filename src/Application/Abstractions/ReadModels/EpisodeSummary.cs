@@ -1,6 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>A waiting episode of one conversation, open or ended.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Common;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ChatClean.Domain.Users;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>Admin queries over accounts.</summary>

@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>A message of an admin transcript.</summary>

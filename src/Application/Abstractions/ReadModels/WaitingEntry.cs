@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.ReadModels;
 
 /// <summary>An open waiting episode in the queue.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Abstractions.Subscriptions;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Application.Conversations;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Admin;
 

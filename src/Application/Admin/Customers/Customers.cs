@@ -1,10 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Admin;
 
 /// <summary>A customer's conversations, newest first.</summary>

@@ -1,9 +1,5 @@
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Admin;
 

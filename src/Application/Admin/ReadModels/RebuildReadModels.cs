@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
-
 namespace ChatClean.Application.Admin;
 
 /// <summary>An admin empties the read models; they are replayed from the event log, which stays untouched.</summary>

@@ -1,11 +1,5 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
 using ChatClean.Application.Users;
-using ChatClean.Domain.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Admin;
 

@@ -1,7 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.Application.Agents;
 

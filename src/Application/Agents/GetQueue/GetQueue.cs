@@ -1,9 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
-using Mediator;
-
 namespace ChatClean.Application.Agents;
 
 /// <summary>The conversations waiting for a human, oldest first, with their place in the queue and how long they have waited.</summary>

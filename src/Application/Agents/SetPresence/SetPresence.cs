@@ -1,6 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Common;
-using Mediator;
 
 namespace ChatClean.Application.Agents;
 

@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
-
 namespace ChatClean.Application.Analytics;
 
 /// <summary>Per-agent figures: takeovers, sessions held now, human first response time, handling time.</summary>

@@ -1,9 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The stored daily aggregates (counts per day of conversation start), cheap over long ranges.</summary>

@@ -1,8 +1,4 @@
 using ChatClean.Application.Abstractions;
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.Application.Analytics;
 

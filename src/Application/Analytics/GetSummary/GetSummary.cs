@@ -1,7 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
-
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The figures of docs/metrics.md for the conversations that started in [from, to).</summary>

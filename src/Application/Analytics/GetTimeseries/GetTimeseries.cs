@@ -1,8 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Analytics;
 
 /// <summary>The main figures per day or per hour of conversation start.</summary>

@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
-
 namespace ChatClean.Application.Audit;
 
 /// <summary>An admin checks the whole event log: positions without holes and every hash link intact.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The customer (or an admin) no longer wants a human: the conversation goes back to the AI.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>Ends the conversation: its customer, an agent (the holder, while one holds it) or an admin.</summary>

@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The conversation as its participants see it, from the read models once they hold <see cref="MinVersion"/> (default: everything written so far).</summary>

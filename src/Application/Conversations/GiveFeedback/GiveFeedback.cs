@@ -1,7 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using FluentValidation;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The customer rates a closed conversation (CSAT 1–5) with an optional comment, once.</summary>

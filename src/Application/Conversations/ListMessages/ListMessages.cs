@@ -1,8 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A customer's own conversations, or the conversations an agent holds; newest first.</summary>

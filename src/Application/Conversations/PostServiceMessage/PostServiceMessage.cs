@@ -1,8 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The agent holding the conversation releases it to the AI (<c>ConversationReleased</c>).</summary>

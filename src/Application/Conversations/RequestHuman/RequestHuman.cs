@@ -1,7 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>

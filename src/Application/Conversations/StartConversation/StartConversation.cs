@@ -1,9 +1,3 @@
-using ChatClean.Application.Abstractions.ReadModels;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A customer opens a conversation. A client-chosen id makes a retried start return the same conversation.</summary>

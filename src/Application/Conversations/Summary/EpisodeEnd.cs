@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The end of a waiting episode: which one, how, when, and the agent who took it over (for a takeover).</summary>

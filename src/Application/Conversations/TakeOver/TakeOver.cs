@@ -1,6 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>An agent takes the conversation. Of two agents at the same moment, the first append wins; the other gets 409.</summary>

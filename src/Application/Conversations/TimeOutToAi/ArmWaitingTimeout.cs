@@ -1,8 +1,5 @@
-using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Application.Abstractions.Jobs;
-using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Application.Abstractions.Subscriptions;
-using ChatClean.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

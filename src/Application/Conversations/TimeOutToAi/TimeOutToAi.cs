@@ -1,6 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Conversations;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.Application.Conversations;

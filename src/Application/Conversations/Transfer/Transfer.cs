@@ -1,10 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Common;
-using ChatClean.Domain.Conversations;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Conversations;
 

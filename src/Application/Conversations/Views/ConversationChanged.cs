@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>The answer to a command that may change a conversation: its mode and new version, and whether anything changed.</summary>

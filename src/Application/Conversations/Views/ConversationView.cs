@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A conversation as clients see it. <see cref="Version"/> is the seq of its last event.</summary>

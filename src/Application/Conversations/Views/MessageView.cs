@@ -1,5 +1,3 @@
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Application.Conversations;
 
 /// <summary>A message; <see cref="Seq"/> orders it within the conversation and lets a client resume after it.</summary>

@@ -1,7 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using Mediator;
 
 namespace ChatClean.Application.Users;
 

@@ -1,8 +1,3 @@
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
-
 namespace ChatClean.Application.Users;
 
 /// <summary>An admin creates an account of any role (agents and admins cannot register themselves).</summary>

@@ -1,6 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
-using Mediator;
 
 namespace ChatClean.Application.Users;
 

@@ -1,8 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
-using ChatClean.Domain.Users;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Users;
 

@@ -1,7 +1,4 @@
-using ChatClean.Application.Common;
 using ChatClean.Application.Abstractions.Identity;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Users;
 

@@ -1,7 +1,4 @@
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Application.Common;
-using FluentValidation;
-using Mediator;
 
 namespace ChatClean.Application.Users;
 

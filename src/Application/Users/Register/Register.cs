@@ -1,8 +1,3 @@
-using ChatClean.Application.Common;
-using FluentValidation;
-using Mediator;
-using ChatClean.Domain.Users;
-
 namespace ChatClean.Application.Users;
 
 /// <summary>Anyone may register; registration always makes a customer.</summary>

@@ -1,5 +1,4 @@
 using ChatClean.Infrastructure.EventStore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChatClean.Infrastructure.Persistence.Configurations;

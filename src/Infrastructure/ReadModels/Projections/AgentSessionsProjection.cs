@@ -1,7 +1,3 @@
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary><c>rm_conversations</c>: one row per conversation, the summary after its latest event.</summary>

@@ -1,6 +1,3 @@
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary><c>rm_messages</c>: one row per message, keyed by conversation and seq.</summary>

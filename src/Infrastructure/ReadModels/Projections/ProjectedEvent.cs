@@ -1,7 +1,3 @@
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>An event of a page with the conversation's summary before and after it (<see cref="ConversationSummary.Evolve"/>).</summary>

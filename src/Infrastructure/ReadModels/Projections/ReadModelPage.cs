@@ -1,5 +1,3 @@
-using ChatClean.Infrastructure.Persistence;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>A page of events being applied in one transaction: the context, the conversations it touches and their start days.</summary>

@@ -1,8 +1,3 @@
-using ChatClean.Application.Conversations;
-using ChatClean.Domain.Conversations;
-using ChatClean.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using ChatClean.Application.Common;
 
 namespace ChatClean.WebApi.Realtime;
 

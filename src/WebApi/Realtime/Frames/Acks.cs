@@ -1,5 +1,4 @@
 using ChatClean.Application.Agents;
-using ChatClean.Application.Conversations;
 
 namespace ChatClean.WebApi.Realtime;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace ChatClean.WebApi.Realtime;
 
 /// <summary>
@@ -9,8 +7,8 @@ namespace ChatClean.WebApi.Realtime;
 public sealed record FrameRoute(string Type, Func<FrameContext, CancellationToken, Task> HandleAsync)
 {
     /// <summary>
-    /// A frame that sends the request <paramref name="request"/> builds; <paramref name="then"/> runs after the answer
-    /// (following the conversation), then the <c>ack</c> goes out.
+    /// A frame that sends the request <paramref name="request"/> builds and answers with its <c>ack</c>;
+    /// <paramref name="then"/> runs after the ack (following the conversation), so the ack comes before the frames it brings.
     /// </summary>
     public static FrameRoute Request(string type, Func<FrameContext, object> request, Func<FrameContext, object?, CancellationToken, Task>? then = null) =>
         new(type, async (frame, cancellationToken) =>

@@ -1,9 +1,6 @@
 using ChatClean.Application.Abstractions;
 using ChatClean.Application.Agents;
 using ChatClean.Application.Analytics;
-using ChatClean.Application.Common;
-using ChatClean.Application.Conversations;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Conversations;
-using ChatClean.WebApi.Infrastructure;
 
 namespace ChatClean.WebApi.Realtime;
 

@@ -1,16 +1,6 @@
-using System.Collections.Concurrent;
-using ChatClean.Application.Abstractions;
-using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure.Redis;
-
-/// <summary>Presence settings (section <c>Realtime</c>): how long a sign of life lasts.</summary>
-public sealed record PresenceOptions(TimeSpan Expiry)
-{
-    public static PresenceOptions From(IConfiguration configuration) =>
-        new(configuration.GetValue<TimeSpan?>("Realtime:PresenceExpiry") ?? TimeSpan.FromSeconds(60));
-}
 
 /// <summary>
 /// Presence shared by every node: a sorted set of agent ids scored by the time their presence expires, and a hash
@@ -89,31 +79,5 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, RedisOptions red
         return present.Zip(statuses).ToDictionary(
             p => Guid.ParseExact(p.First.ToString(), "N"),
             p => Enum.TryParse<PresenceStatus>(p.Second.ToString(), out var status) ? status : PresenceStatus.Online);
-    }
-}
-
-/// <summary>Presence of the embedded default: one node, kept in memory.</summary>
-public sealed class InMemoryPresence(PresenceOptions options, TimeProvider clock) : IPresence
-{
-    private readonly ConcurrentDictionary<Guid, (DateTimeOffset Expires, PresenceStatus Status)> _agents = new();
-
-    public Task TouchAsync(Guid agentId, PresenceStatus? status, CancellationToken cancellationToken)
-    {
-        var expires = clock.GetUtcNow() + options.Expiry;
-        _agents.AddOrUpdate(agentId, _ => (expires, status ?? PresenceStatus.Online), (_, old) => (expires, status ?? old.Status));
-        return Task.CompletedTask;
-    }
-
-    public Task LeaveAsync(Guid agentId, CancellationToken cancellationToken)
-    {
-        _agents.TryRemove(agentId, out _);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyDictionary<Guid, PresenceStatus>> PresentAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        IReadOnlyDictionary<Guid, PresenceStatus> present = _agents.Where(a => a.Value.Expires > now).ToDictionary(a => a.Key, a => a.Value.Status);
-        return Task.FromResult(present);
     }
 }

@@ -1,47 +1,6 @@
-using ChatClean.Application.Abstractions;
 using StackExchange.Redis;
 
 namespace ChatClean.Infrastructure.Redis;
-
-/// <summary>The embedded default: one node, so a notice is a direct call.</summary>
-public sealed class InProcessClusterBus : IClusterBus
-{
-    private readonly Dictionary<string, List<Action<string>>> _handlers = [];
-    private readonly Lock _lock = new();
-
-    public void Publish(string channel, string message)
-    {
-        Action<string>[] handlers;
-        lock (_lock)
-        {
-            handlers = _handlers.TryGetValue(channel, out var list) ? [.. list] : [];
-        }
-
-        foreach (var handler in handlers)
-        {
-            handler(message);
-        }
-    }
-
-    public void Subscribe(string channel, Action<string> handler, bool includeOwn = true)
-    {
-        if (!includeOwn)
-        {
-            // One node: every notice is its own.
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (!_handlers.TryGetValue(channel, out var list))
-            {
-                _handlers[channel] = list = [];
-            }
-
-            list.Add(handler);
-        }
-    }
-}
 
 /// <summary>
 /// Redis pub/sub between nodes. Channel names get the deployment's prefix, so deployments sharing a Redis do not
@@ -77,11 +36,4 @@ public sealed class RedisClusterBus(IConnectionMultiplexer redis, RedisOptions o
         });
 
     private RedisChannel Channel(string name) => RedisChannel.Literal($"{options.Prefix}:{name}");
-}
-
-/// <summary>Configuration section <c>Redis</c> (the connection itself is <c>ConnectionStrings:Redis</c>).</summary>
-public sealed class RedisOptions
-{
-    /// <summary>Prefix of every channel and key this deployment uses in Redis.</summary>
-    public string Prefix { get; set; } = "chatclean";
 }
