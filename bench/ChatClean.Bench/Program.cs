@@ -57,26 +57,8 @@ try
     Console.WriteLine($"  baseline: {insertBaseline:N0} durable single-row INSERTs/s (32 writers, autocommit) → ratio {appendRate / insertBaseline:F2}");
 
     var port = Ports.Free();
-    using var service = ServiceProcess.Start(webApiDll, new Dictionary<string, string>
-    {
-        ["Storage:Provider"] = "MySql",
-        ["ConnectionStrings:MySql"] = database.ConnectionString,
-        ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
-        ["Redis:Prefix"] = $"chatclean-bench-{Guid.NewGuid():N}",
-        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-bench", Guid.NewGuid().ToString("N")),
-        ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ["Encryption:Keys:bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["Encryption:CurrentKeyId"] = "bench",
-        ["Encryption:LookupKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["Bootstrap:AdminUsername"] = "bench-admin",
-        ["Bootstrap:AdminPassword"] = "bench-admin-password",
-        ["Logging:LogLevel:Default"] = "Warning",
-
-        // The benchmark measures the store, the projection and the admin endpoints: no AI replies, timers or rate limits in the way.
-        ["Ai:Enabled"] = "false",
-        ["Hangfire:Enabled"] = "false",
-        ["RateLimits:Enabled"] = "false",
-    }, $"http://127.0.0.1:{port}");
+    // The benchmark measures the store, the projection and the admin endpoints: no AI replies, timers or rate limits in the way.
+    using var service = ServiceProcess.Start(webApiDll, BenchService.Settings(database.ConnectionString), $"http://127.0.0.1:{port}");
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
 
     var projecting = Stopwatch.StartNew();

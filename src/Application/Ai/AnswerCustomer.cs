@@ -41,18 +41,8 @@ public sealed partial class AnswerCustomerHandler(
 
         // Registered before the conversation is read: a takeover from here on stops this reply.
         using var interrupt = interrupts.Begin(command.ConversationId, command.CustomerSeq, cancellationToken);
-        var state = await writer.LoadAsync(id, cancellationToken);
-        if (!settings.Enabled || state.Mode != ConversationMode.Ai ||
-            state.ClientMessages.ContainsKey(new ClientMessageKey(SenderKind.Ai, null, AnswerCustomer.KeyOf(command.CustomerSeq))))
+        if (!settings.Enabled || await AskedAsync(command, cancellationToken) is not var (messages, question))
         {
-            return AiReplyOutcome.NotNeeded;
-        }
-
-        await consistency.WaitAsync(command.ConversationId, state.Version, cancellationToken);
-        var messages = await readModel.MessagesUpToAsync(command.ConversationId, state.Version, HistoryLimit, cancellationToken);
-        if (Question.Of(messages, command.CustomerSeq) is not { } question)
-        {
-            // Not a customer message, or a later message will be answered together with this one.
             return AiReplyOutcome.NotNeeded;
         }
 
@@ -64,63 +54,93 @@ public sealed partial class AnswerCustomerHandler(
         }
 
         var language = AiTextRules.LanguageOf(question);
-        var passages = await knowledge.SearchAsync(question, settings.MaxPassages, cancellationToken);
-        var fromKnowledge = KnowledgeAnswer.Compose(passages, language, settings.MinCoverage);
-        var stream = new ReplyDeltas(replies, command.ConversationId, ReplyIdOf(command.ConversationId, command.CustomerSeq));
+        var deltas = new ReplyDeltas(replies, command.ConversationId, ReplyIdOf(command.ConversationId, command.CustomerSeq));
         var started = Stopwatch.GetTimestamp();
-        (string Text, bool Handoff, AiReplyOutcome Outcome)? answer;
+        Answer? answer;
         try
         {
-            interrupt.Token.ThrowIfCancellationRequested();
-            var model = settings.Provider == AiProvider.OpenAI ? models.FirstOrDefault() : null;
-            answer = model is null
-                ? (fromKnowledge.Text, !fromKnowledge.Confident, AiReplyOutcome.Posted)
-                : await AskModelAsync(model, command, messages, passages, language, fromKnowledge, stream, started, interrupt.Token);
-            if (model is null)
-            {
-                stream.Text(fromKnowledge.Text);
-            }
+            answer = await FindAnswerAsync(command, messages, question, language, deltas, started, interrupt.Token);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return Ended(stream, settings, AiReplyOutcome.Dropped);
+            return Ended(deltas, settings, AiReplyOutcome.Dropped);
         }
 
-        if (answer is not { } reply)
+        if (answer is null)
         {
             // The model failed and the knowledge base has nothing: tell the customer and ask for a person, in one append.
             var notice = MessageBody.Create(AiNotices.CannotAnswer(language));
             await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
                 command.CustomerSeq, Guid.CreateVersion7(), notice, HandoffReason.AiFailed, now, AsSystemNotice: true), cancellationToken);
-            return Ended(stream, settings, AiReplyOutcome.Failed, "failed");
+            return Ended(deltas, settings, AiReplyOutcome.Failed, "failed");
         }
 
-        var (text, handoff) = (reply.Text, reply.Handoff);
+        var posted = await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
+            command.CustomerSeq, ReplyIdOf(command.ConversationId, command.CustomerSeq), answer.Body, answer.Handoff ? HandoffReason.AiLowConfidence : null, now), cancellationToken);
+        switch (posted.Decision)
+        {
+            case Decision.AlreadyPosted:
+                // Another run of this job (a retry that overlapped) posted it first.
+                deltas.End("posted");
+                return answer.Outcome;
+            case Decision.Dropped:
+                // An agent took over between the last token and the post.
+                return Ended(deltas, settings, AiReplyOutcome.Dropped);
+            default:
+                AiMetrics.Finished(settings.Provider, Stopwatch.GetElapsedTime(started));
+                return Ended(deltas, settings, answer.Outcome, "posted");
+        }
+    }
+
+    /// <summary>
+    /// The messages before the answer and the question, or null when no answer is due: the AI no longer has the
+    /// conversation, the message was answered already, it is not a customer's, or a later message will be answered
+    /// together with it.
+    /// </summary>
+    private async Task<(IReadOnlyList<MessageView> Messages, string Question)?> AskedAsync(AnswerCustomerCommand command, CancellationToken cancellationToken)
+    {
+        var state = await writer.LoadAsync(new ConversationId(command.ConversationId), cancellationToken);
+        if (state.Mode != ConversationMode.Ai ||
+            state.ClientMessages.ContainsKey(new ClientMessageKey(SenderKind.Ai, null, AnswerCustomer.KeyOf(command.CustomerSeq))))
+        {
+            return null;
+        }
+
+        await consistency.WaitAsync(command.ConversationId, state.Version, cancellationToken);
+        var messages = await readModel.MessagesUpToAsync(command.ConversationId, state.Version, HistoryLimit, cancellationToken);
+        return Question.Of(messages, command.CustomerSeq) is { } question ? (messages, question) : null;
+    }
+
+    /// <summary>The knowledge base's answer, or the model's with the knowledge base's as the fallback; null when neither has one.</summary>
+    private async Task<Answer?> FindAnswerAsync(
+        AnswerCustomerCommand command, IReadOnlyList<MessageView> messages, string question, string language, ReplyDeltas deltas, long started,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var passages = await knowledge.SearchAsync(question, settings.MaxPassages, cancellationToken);
+        var fromKnowledge = KnowledgeAnswer.Compose(passages, language, settings.MinCoverage);
+        cancellationToken.ThrowIfCancellationRequested();
+        if ((settings.Provider == AiProvider.OpenAI ? models.FirstOrDefault() : null) is not { } model)
+        {
+            deltas.Text(fromKnowledge.Text);
+            return Answer.Of(fromKnowledge.Text, !fromKnowledge.Confident, AiReplyOutcome.Posted);
+        }
+
+        var (text, handoff, outcome) = await AskModelAsync(model, command, messages, passages, language, fromKnowledge, deltas, started, cancellationToken) ?? default;
+        if (text is null)
+        {
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             // The model only asked for a person (or said nothing): say what happens next.
             text = handoff ? AiNotices.HandingOff(language) : fromKnowledge.Text;
             handoff |= !fromKnowledge.Confident;
-            stream.Text(text);
+            deltas.Text(text);
         }
 
-        var trimmed = text.Trim();
-        var body = MessageBody.Create(trimmed.Length > MessageBody.MaxLength ? trimmed[..MessageBody.MaxLength] : trimmed);
-        var posted = await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
-            command.CustomerSeq, ReplyIdOf(command.ConversationId, command.CustomerSeq), body, handoff ? HandoffReason.AiLowConfidence : null, now), cancellationToken);
-        switch (posted.Decision)
-        {
-            case Decision.AlreadyPosted:
-                // Another run of this job (a retry that overlapped) posted it first.
-                stream.End("posted");
-                return reply.Outcome;
-            case Decision.Dropped:
-                // An agent took over between the last token and the post.
-                return Ended(stream, settings, AiReplyOutcome.Dropped);
-            default:
-                AiMetrics.Finished(settings.Provider, Stopwatch.GetElapsedTime(started));
-                return Ended(stream, settings, reply.Outcome, "posted");
-        }
+        return Answer.Of(text, handoff, outcome);
     }
 
     /// <summary>The same customer message always gets the same reply id, so a retried job streams and posts under one id.</summary>
@@ -174,6 +194,16 @@ public sealed partial class AnswerCustomerHandler(
         stream.End(end);
         AiMetrics.Reply(settings.Provider, outcome);
         return outcome;
+    }
+
+    /// <summary>The answer to post: its text (trimmed to a message's length), whether it asks for a person, and how it was found.</summary>
+    private sealed record Answer(MessageBody Body, bool Handoff, AiReplyOutcome Outcome)
+    {
+        public static Answer Of(string text, bool handoff, AiReplyOutcome outcome)
+        {
+            var trimmed = text.Trim();
+            return new(MessageBody.Create(trimmed.Length > MessageBody.MaxLength ? trimmed[..MessageBody.MaxLength] : trimmed), handoff, outcome);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The AI model failed to answer in conversation {ConversationId}: {Reason}")]
