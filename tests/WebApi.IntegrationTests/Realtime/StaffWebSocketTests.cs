@@ -16,7 +16,12 @@ public sealed class StaffWebSocketTests(ChatCleanApiFactory api)
 
         var online = await api.Anonymous().GetAsync("/api/v1/agent/presence");
         online.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var list = (await (await agent.Http.GetAsync("/api/v1/agent/presence")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+
+        // The upgrade completes before the service has recorded the connection as a sign of life: wait for it to be listed.
+        var list = await ChatClean.TestSupport.Eventually.ReturnsAsync(
+            async () => (await (await agent.Http.GetAsync("/api/v1/agent/presence")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray(),
+            present => present.Any(p => p!.Str("agentId") == agent.Id.ToString()),
+            what: "the agent listed as present");
         list.Single(p => p!.Str("agentId") == agent.Id.ToString())!.Str("status").ShouldBe("online");
 
         await ws.SendAsync(new { type = "presence", status = "away", @ref = "p" });
