@@ -5,25 +5,34 @@ using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.IntegrationTests.EventStore;
 
-/// <summary>The event-store contract on MariaDB (a fresh database per test, schema by the real migrations).</summary>
-public sealed class MySqlEventStoreTests : EventStoreContract
+/// <summary>The event-store contracts on MariaDB (a fresh database per test, schema by the real migrations).</summary>
+public static class MySqlEventStoreTests
 {
-    private MariaDbDatabase _database = null!;
+    public sealed class Appends() : AppendContract(new Database());
 
-    protected override async Task CreateDatabaseAsync()
+    public sealed class Concurrency() : ConcurrencyContract(new Database());
+
+    public sealed class Reading() : ReadingContract(new Database());
+
+    public sealed class Database : IEventStoreDatabase
     {
-        _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
-        await _database.MigrateAsync();
+        private MariaDbDatabase _database = null!;
+
+        public async Task CreateAsync()
+        {
+            _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
+            await _database.MigrateAsync();
+        }
+
+        public Task DropAsync() => _database.DisposeAsync().AsTask();
+
+        public SqlEventStore CreateStore() => new MySqlEventStore(
+            _database.ConnectionString,
+            Options.Create(new EventStoreOptions { SubscriptionPollInterval = TimeSpan.FromMilliseconds(200) }),
+            new AppendSignal(),
+            TimeProvider.System,
+            NullLogger<MySqlEventStore>.Instance);
+
+        public Task ExecuteSqlAsync(string sql) => _database.ExecuteAsync(sql);
     }
-
-    protected override Task DropDatabaseAsync() => _database.DisposeAsync().AsTask();
-
-    protected override SqlEventStore CreateStore() => new MySqlEventStore(
-        _database.ConnectionString,
-        Options.Create(new EventStoreOptions { SubscriptionPollInterval = TimeSpan.FromMilliseconds(200) }),
-        new AppendSignal(),
-        TimeProvider.System,
-        NullLogger<MySqlEventStore>.Instance);
-
-    protected override Task ExecuteSqlAsync(string sql) => _database.ExecuteAsync(sql);
 }

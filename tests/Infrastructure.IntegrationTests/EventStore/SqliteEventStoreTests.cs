@@ -7,40 +7,49 @@ using Microsoft.Extensions.Options;
 
 namespace ChatClean.Infrastructure.IntegrationTests.EventStore;
 
-/// <summary>The event-store contract on SQLite (a fresh database file per test, schema by the real migrations).</summary>
-public sealed class SqliteEventStoreTests : EventStoreContract
+/// <summary>The event-store contracts on SQLite (a fresh database file per test, schema by the real migrations).</summary>
+public static class SqliteEventStoreTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));
+    public sealed class Appends() : AppendContract(new Database());
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "events.db") }.ToString();
+    public sealed class Concurrency() : ConcurrencyContract(new Database());
 
-    protected override async Task CreateDatabaseAsync()
+    public sealed class Reading() : ReadingContract(new Database());
+
+    public sealed class Database : IEventStoreDatabase
     {
-        Directory.CreateDirectory(_directory);
-        await using var db = new SqliteChatCleanDbContext(new DbContextOptionsBuilder<SqliteChatCleanDbContext>().UseSqlite(ConnectionString).Options);
-        await DatabaseMigrator.MigrateAsync(db, default);
-    }
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));
 
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
+        private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "events.db") }.ToString();
 
-    protected override SqlEventStore CreateStore() => new SqliteEventStore(
-        ConnectionString,
-        Options.Create(new EventStoreOptions { SubscriptionPollInterval = TimeSpan.FromMilliseconds(200) }),
-        new AppendSignal(),
-        TimeProvider.System,
-        NullLogger<SqliteEventStore>.Instance);
+        public async Task CreateAsync()
+        {
+            Directory.CreateDirectory(_directory);
+            await using var db = new SqliteChatCleanDbContext(new DbContextOptionsBuilder<SqliteChatCleanDbContext>().UseSqlite(ConnectionString).Options);
+            await DatabaseMigrator.MigrateAsync(db, default);
+        }
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        public Task DropAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+            return Task.CompletedTask;
+        }
+
+        public SqlEventStore CreateStore() => new SqliteEventStore(
+            ConnectionString,
+            Options.Create(new EventStoreOptions { SubscriptionPollInterval = TimeSpan.FromMilliseconds(200) }),
+            new AppendSignal(),
+            TimeProvider.System,
+            NullLogger<SqliteEventStore>.Instance);
+
+        public async Task ExecuteSqlAsync(string sql)
+        {
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

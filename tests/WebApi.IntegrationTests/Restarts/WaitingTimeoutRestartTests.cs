@@ -1,53 +1,20 @@
 using System.Net;
-using System.Net.Http.Json;
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Infrastructure.Scheduling;
 using ChatClean.TestSupport;
 using ChatClean.WebApi.IntegrationTests.Realtime;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using static ChatClean.WebApi.IntegrationTests.TestConversations;
 
-namespace ChatClean.WebApi.IntegrationTests;
+namespace ChatClean.WebApi.IntegrationTests.Restarts;
 
-/// <summary>
-/// Waiting timeouts and AI replies across process deaths: the service runs as separate processes that are killed (SIGKILL) while
-/// timeouts are pending. These run alone (after the parallel tests) so that process start-up does not compete with
-/// other tests for the two cores while deadlines are measured.
-/// </summary>
+/// <summary>Waiting timeouts across process deaths: nodes are killed while timeouts are pending.</summary>
 [Collection(nameof(RedisRestart))]
-public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
+public sealed class WaitingTimeoutRestartTests : ServiceNodeTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan ApiWait = TimeSpan.FromSeconds(20);
-
     /// <summary>How late a timeout may fire (the schedule poll is 0.5 s): "within a second or two".</summary>
     private static readonly TimeSpan Lateness = TimeSpan.FromSeconds(2);
-
-    private readonly string _prefix = $"chatclean-test-{Guid.NewGuid():N}";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<Uri, ServiceProcess> _nodes = [];
-    private MariaDbDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestEnvironment.CreateMariaDbDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes.Values)
-        {
-            node.Dispose();
-        }
-
-        await _database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Pending_timeouts_fire_exactly_once_after_a_restart_the_overdue_ones_at_once()
@@ -127,63 +94,6 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task A_customer_message_left_unanswered_while_no_node_answered_is_answered_at_start_up()
-    {
-        var node = await StartAsync(embedded: true, ai: false);
-        var (customer, _) = await UsersAsync(node);
-        string id;
-        using (var client = Client(node, customer))
-        {
-            id = (await (await client.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
-            await (await client.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "Is anybody there?" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
-        }
-
-        Kill(node);
-        node = await StartAsync(embedded: true, ai: true);
-        using var again = Client(node, customer);
-        var messages = await Eventually.ReturnsAsync(
-            async () => (await again.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/conversations/{id}/messages"))!["messages"]!.AsArray(),
-            m => m.Count >= 2,
-            TimeSpan.FromSeconds(30),
-            "the answer after the restart");
-        messages.Select(m => m!.Str("sender")).ShouldBe(["customer", "ai"]);
-    }
-
-    private async Task<Uri> StartAsync(bool embedded, bool ai = false)
-    {
-        var settings = embedded
-            ? TestSecrets.ServiceSettings(_dataDirectory)
-            : TestSecrets.ServiceSettings(_dataDirectory, _database.ConnectionString, _prefix);
-        settings["Ai:Enabled"] = ai ? "true" : "false";
-        settings["Conversations:WaitingTimeout"] = Wait.ToString();
-        settings["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString();
-        if (embedded)
-        {
-            settings["ConnectionStrings:Sqlite"] = $"Data Source={SqlitePath}";
-        }
-
-        var (node, address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);
-        _nodes[address] = node;
-        return address;
-    }
-
-    private string SqlitePath => Path.Combine(_dataDirectory, "chatclean.db");
-
-    private void Kill(Uri address) => _nodes[address].Kill();
-
-    private static HttpClient Client(Uri node, string token) =>
-        new() { BaseAddress = node, DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
-
-    private static async Task<(string Customer, string Admin)> UsersAsync(Uri node)
-    {
-        using var anonymous = new HttpClient { BaseAddress = node };
-        var username = $"cust-{Guid.NewGuid():N}"[..20];
-        (await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username, password = "customer-password" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await anonymous.LoginAsync(username, "customer-password"), await anonymous.LoginAsync(ChatCleanApiFactory.AdminUsername, ChatCleanApiFactory.AdminPassword));
-    }
-
-
     /// <summary>Conversations of the customer, each put in waiting by <paramref name="requester"/> (by default the customer; an admin's request has reason api).</summary>
     private static async Task<List<string>> WaitingAsync(Uri node, string customer, int count, string? requester = null)
     {
@@ -206,24 +116,9 @@ public sealed class WaitingTimeoutRestartTests : IAsyncLifetime
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis);
         foreach (var id in ids)
         {
-            var key = $"{_prefix}:hangfire:{HangfireJobScheduler.WaitingTimeoutKey(Guid.Parse(id), 1)}";
+            var key = $"{Prefix}:hangfire:{HangfireJobScheduler.WaitingTimeoutKey(Guid.Parse(id), 1)}";
             await Eventually.ReturnsAsync(() => redis.GetDatabase().HashExistsAsync(key, "job"), armed => armed, what: $"the job of {id}");
         }
-    }
-
-    private SqlEventStore Store(bool embedded) => embedded
-        ? new SqliteEventStore($"Data Source={SqlitePath}", Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<SqliteEventStore>.Instance)
-        : new MySqlEventStore(_database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
-
-    private static async Task<IReadOnlyList<IConversationEvent>> EventsAsync(IEventStore store, string id)
-    {
-        var events = new List<IConversationEvent>();
-        await foreach (var stored in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
-        {
-            events.Add(stored.Event);
-        }
-
-        return events;
     }
 
     private async Task<Dictionary<string, DateTimeOffset>> RequestTimesAsync(bool embedded, IReadOnlyList<string> ids)

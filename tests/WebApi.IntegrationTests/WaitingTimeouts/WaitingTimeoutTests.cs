@@ -1,40 +1,24 @@
-using ChatClean.Application.Abstractions.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ChatClean.Application.Abstractions.EventStore;
-using ChatClean.Application.Conversations;
+using ChatClean.Application.Abstractions.Jobs;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.Scheduling;
 using ChatClean.TestSupport;
 using ChatClean.WebApi.IntegrationTests.Realtime;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using static ChatClean.WebApi.IntegrationTests.TestConversations;
+using static ChatClean.WebApi.IntegrationTests.WaitingTimeouts.WaitingTimeoutApi;
 
-namespace ChatClean.WebApi.IntegrationTests;
+namespace ChatClean.WebApi.IntegrationTests.WaitingTimeouts;
 
 /// <summary>
-/// Waiting timeouts with Hangfire on Redis and the event log on MariaDB, with a 2-second wait (30 s when an admin
-/// asks through the API). Times are read from the event log: every <c>TimedOutToAi</c> is checked against the
-/// deadline of its episode.
+/// Waiting timeouts with Hangfire on Redis and the event log on MariaDB (<see cref="WaitingTimeoutApi"/>): every
+/// <c>TimedOutToAi</c> is checked against the deadline of its episode, and every job against the episode it belongs to.
 /// </summary>
-public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFixture<WaitingTimeoutTests.Api>
+[Collection(nameof(WaitingTimeoutHost))]
+public sealed class WaitingTimeoutTests(WaitingTimeoutApi api)
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan ApiWait = TimeSpan.FromSeconds(30);
-
-    /// <summary>How late a timeout may fire: the schedule poll is 0.5 s; the rest is slack for a loaded CI machine.</summary>
-    private static readonly TimeSpan Lateness = TimeSpan.FromSeconds(1.5);
-
-    public sealed class Api : ChatCleanApiFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
-        [
-            new("Conversations:WaitingTimeout", "00:00:02"),
-            new("Conversations:WaitingTimeoutByReason:api", "00:00:30"),
-        ];
-    }
-
     private Uri Server => api.Anonymous().BaseAddress!;
 
     [Fact]
@@ -121,96 +105,6 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
     }
 
     [Fact]
-    public async Task A_takeover_racing_the_timeout_has_exactly_one_winner_every_time()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        const int Rounds = 24;
-        var ids = new List<string>();
-        for (var i = 0; i < Rounds; i++)
-        {
-            var id = await StartAsync(customer);
-            await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-            ids.Add(id);
-        }
-
-        // Each takeover is sent at its own offset from the deadline, from 60 ms before it to 60 ms after it.
-        var races = ids.Select(async (id, i) =>
-        {
-            var requested = (await EventsAsync(id)).OfType<HumanRequested>().Single();
-            var sendAt = requested.At + Wait + TimeSpan.FromMilliseconds(-60 + (120.0 * i / (Rounds - 1)));
-            var delay = sendAt - DateTimeOffset.UtcNow;
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay);
-            }
-
-            using var response = await agent.Http.PostAsync($"/api/v1/conversations/{id}/takeover");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        });
-        await Task.WhenAll(races);
-        await Task.Delay(Lateness);
-
-        var timeoutsWon = 0;
-        foreach (var id in ids)
-        {
-            var events = await EventsAsync(id);
-            var deadline = events.OfType<HumanRequested>().Single().At + Wait;
-            var endings = events.Where(e => e is TimedOutToAi or AgentTookOver { Episode: 1 }).ToArray();
-            endings.Length.ShouldBe(1, $"conversation {id} ended its episode by {string.Join(", ", endings.Select(e => e.GetType().Name))}");
-            if (endings[0] is TimedOutToAi timedOut)
-            {
-                timeoutsWon++;
-                timedOut.At.ShouldBeGreaterThanOrEqualTo(deadline, "a timeout never fires before its deadline");
-
-                // The agent then took the conversation from the AI: a takeover of its own, not the end of the episode.
-                events.OfType<AgentTookOver>().Single().Episode.ShouldBeNull();
-            }
-            else
-            {
-                events.OfType<TimedOutToAi>().ShouldBeEmpty();
-            }
-        }
-
-        timeoutsWon.ShouldBeLessThan(Rounds, "the takeovers sent before the deadline won");
-    }
-
-    [Fact]
-    public async Task A_timeout_and_a_takeover_sent_at_the_same_instant_leave_exactly_one_outcome()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        var outcomes = new Dictionary<string, int>();
-        for (var round = 0; round < 20; round++)
-        {
-            var id = await StartAsync(customer);
-            await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-
-            using var start = new Barrier(2);
-            var takeover = Task.Run(async () =>
-            {
-                start.SignalAndWait();
-                return await agent.Http.PostAsync($"/api/v1/conversations/{id}/takeover");
-            });
-            var timeout = Task.Run(async () =>
-            {
-                start.SignalAndWait();
-                await using var scope = api.Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TimeOutToAiCommand(Guid.Parse(id), 1));
-            });
-            using var response = await takeover;
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            await timeout;
-
-            var endings = (await EventsAsync(id)).Where(e => e is TimedOutToAi or AgentTookOver { Episode: 1 }).ToArray();
-            endings.Length.ShouldBe(1);
-            outcomes[endings[0].GetType().Name] = outcomes.GetValueOrDefault(endings[0].GetType().Name) + 1;
-        }
-
-        outcomes.Values.Sum().ShouldBe(20);
-    }
-
-    [Fact]
     public async Task The_timeout_of_an_earlier_episode_never_ends_a_later_one()
     {
         using var customer = await api.RegisterCustomerAsync();
@@ -239,39 +133,6 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
     }
 
     [Fact]
-    public async Task Waiting_customers_are_told_their_place_and_it_moves_with_the_queue()
-    {
-        using var admin = await api.AdminAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        using var first = await api.RegisterCustomerAsync();
-        using var second = await api.RegisterCustomerAsync();
-        var firstId = await StartAsync(first);
-        var secondId = await StartAsync(second);
-        await using var secondWs = await WsClient.ConnectAsync(Server, second.AccessToken);
-
-        // Requests made by an admin through the API wait 30 s: the queue holds still while the test looks at it.
-        await (await admin.Http.PostAsync($"/api/v1/conversations/{firstId}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await admin.Http.PostAsync($"/api/v1/conversations/{secondId}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-
-        var behind = await secondWs.ExpectAsync(f => f.Type() == "queue.position" && f.Text("conversationId") == secondId, "the customer's place");
-        behind["position"]!.GetValue<int>().ShouldBe(2);
-        behind["queueLength"]!.GetValue<int>().ShouldBe(2);
-        behind["expectedWaitSeconds"]!.GetValue<double>().ShouldBeInRange(0, ApiWait.TotalSeconds);
-
-        await (await agent.Http.PostAsync($"/api/v1/conversations/{firstId}/takeover")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var moved = await secondWs.ExpectAsync(
-            f => f.Type() == "queue.position" && f.Text("conversationId") == secondId && f["position"]!.GetValue<int>() == 1, "one place up");
-        moved["queueLength"]!.GetValue<int>().ShouldBe(1);
-
-        var status = await second.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{secondId}/queue");
-        status!["queue"]!["position"]!.GetValue<int>().ShouldBe(1);
-        (await first.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{firstId}/queue"))!["waiting"]!.GetValue<bool>().ShouldBeFalse();
-        await (await first.Http.GetAsync($"/api/v1/conversations/{secondId}/queue")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-
-        await (await admin.Http.PostAsync($"/api/v1/conversations/{secondId}/close")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-    }
-
-    [Fact]
     public async Task The_jobs_dashboard_is_for_admins_only()
     {
         using var customer = await api.RegisterCustomerAsync();
@@ -296,20 +157,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutTests.Api api) : IClassFix
         (await anonymous.SendAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private HangfireJobScheduler Scheduler => api.Services.GetRequiredService<HangfireJobScheduler>();
+    private HangfireJobScheduler Scheduler => api.Scheduler;
 
-    private static async Task<string> StartAsync(TestUser customer) =>
-        (await (await customer.Http.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
-
-    private async Task<IReadOnlyList<IConversationEvent>> EventsAsync(string id)
-    {
-        var store = api.Services.GetRequiredService<IEventStore>();
-        var events = new List<IConversationEvent>();
-        await foreach (var stored in store.ReadStreamToEndAsync(new ConversationId(Guid.Parse(id)).StreamName, 1, CancellationToken.None))
-        {
-            events.Add(stored.Event);
-        }
-
-        return events;
-    }
+    private Task<IReadOnlyList<IConversationEvent>> EventsAsync(string id) => api.EventsAsync(id);
 }

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatClean.TestSupport;
+using static ChatClean.WebApi.IntegrationTests.TestConversations;
 
-namespace ChatClean.WebApi.IntegrationTests;
+namespace ChatClean.WebApi.IntegrationTests.Conversations;
 
-/// <summary>Conversations end to end over real HTTP against MariaDB.</summary>
-public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixture<ChatCleanApiFactory>
+/// <summary>Conversations end to end over real HTTP against MariaDB: the whole way through, handoffs, races and repeats.</summary>
+[Collection(nameof(ConversationHost))]
+public sealed class ConversationFlowTests(ChatCleanApiFactory api)
 {
     [Fact]
     public async Task A_customer_and_an_agent_go_through_a_whole_conversation()
@@ -73,44 +75,6 @@ public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_retried_send_with_the_same_client_message_id_returns_the_original_and_posts_nothing()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        var id = await StartAsync(customer);
-
-        var first = await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "hello", clientMessageId = "retry-1" }))
-            .ShouldHaveStatusAsync(HttpStatusCode.Created);
-        var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "hello", clientMessageId = "retry-1" })));
-
-        foreach (var retry in retries)
-        {
-            var body = await retry.ShouldHaveStatusAsync(HttpStatusCode.OK);
-            body["duplicate"]!.GetValue<bool>().ShouldBeTrue();
-            body["message"]!.Number("seq").ShouldBe(first["message"]!.Number("seq"));
-            body["message"]!.Str("messageId").ShouldBe(first["message"]!.Str("messageId"));
-        }
-
-        var messages = (await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}/messages"))!["messages"]!.AsArray();
-        messages.Count.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task Concurrent_sends_of_one_client_message_id_post_it_exactly_once()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        var id = await StartAsync(customer);
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "once", clientMessageId = "race-1" })));
-
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(7);
-        var messages = (await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}/messages"))!["messages"]!.AsArray();
-        messages.Count.ShouldBe(1);
-    }
-
-    [Fact]
     public async Task Two_agents_taking_over_at_the_same_moment_give_exactly_one_takeover_and_one_409()
     {
         using var customer = await api.RegisterCustomerAsync();
@@ -139,27 +103,6 @@ public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixtu
         verdict["intact"]!.GetValue<bool>().ShouldBeTrue();
         verdict.Number("eventsChecked").ShouldBe(await api.Database.ScalarAsync<long>("SELECT MAX(position) FROM es_events"));
         await (await customer.Http.PostAsync("/api/v1/admin/audit/verify")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-    }
-
-    [Fact]
-    public async Task Messages_are_read_after_a_seq_in_order_and_in_pages()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        var id = await StartAsync(customer);
-        for (var i = 1; i <= 5; i++)
-        {
-            await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = $"m{i}", clientMessageId = $"c{i}" }))
-                .ShouldHaveStatusAsync(HttpStatusCode.Created);
-        }
-
-        var page = (await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}/messages?afterSeq=3&limit=2"))!;
-
-        page["messages"]!.AsArray().Select(m => m!.Number("seq")).ShouldBe([4, 5]);
-        page["messages"]!.AsArray().Select(m => m!.Str("body")).ShouldBe(["m3", "m4"]);
-        page["hasMore"]!.GetValue<bool>().ShouldBeTrue();
-        var rest = (await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}/messages?afterSeq=5"))!;
-        rest["messages"]!.AsArray().Select(m => m!.Str("body")).ShouldBe(["m5"]);
-        rest["hasMore"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Fact]
@@ -214,57 +157,6 @@ public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixtu
     }
 
     [Fact]
-    public async Task Illegal_transitions_are_409_problems_with_a_stable_code()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        var id = await StartAsync(customer);
-
-        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/feedback", new { rating = 4 }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "conversation.not_closed");
-        await (await agent.Http.PostAsync($"/api/v1/conversations/{id}/takeover")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/cancel-human-request"))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "conversation.not_waiting");
-        await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/close")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "hello?" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "conversation.closed");
-        await (await agent.Http.PostAsync($"/api/v1/conversations/{id}/takeover"))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "conversation.closed");
-    }
-
-    [Fact]
-    public async Task Unknown_and_foreign_conversations_are_not_found()
-    {
-        using var owner = await api.RegisterCustomerAsync();
-        using var stranger = await api.RegisterCustomerAsync();
-        var id = await StartAsync(owner);
-        var unknown = Guid.NewGuid();
-
-        await (await owner.Http.GetAsync($"/api/v1/conversations/{unknown}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-        await (await owner.Http.PostJsonAsync($"/api/v1/conversations/{unknown}/messages", new { body = "hi" }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-        await (await stranger.Http.GetAsync($"/api/v1/conversations/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-        await (await stranger.Http.GetAsync($"/api/v1/conversations/{id}/messages")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-        await (await stranger.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "hijack" }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-        await (await stranger.Http.PostAsync($"/api/v1/conversations/{id}/close")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation.not_found");
-    }
-
-    [Fact]
-    public async Task Roles_are_enforced_on_conversation_endpoints()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        var id = await StartAsync(customer);
-
-        await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/takeover")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        await (await customer.Http.GetAsync("/api/v1/agent/queue")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        await (await agent.Http.PostJsonAsync("/api/v1/conversations", new { subject = "x" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        await (await api.Anonymous().PostJsonAsync("/api/v1/conversations", new { subject = "x" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
-    }
-
-    [Fact]
     public async Task A_client_chosen_conversation_id_makes_a_retried_start_return_the_same_conversation()
     {
         using var customer = await api.RegisterCustomerAsync();
@@ -277,43 +169,5 @@ public sealed class ConversationFlowTests(ChatCleanApiFactory api) : IClassFixtu
         retry.Number("version").ShouldBe(first.Number("version"));
         await (await other.Http.PostJsonAsync("/api/v1/conversations", new { conversationId = id }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "conversation.already_exists");
-    }
-
-    [Fact]
-    public async Task Invalid_command_fields_are_validation_problems()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        using var agent = await api.CreateStaffAsync("agent");
-        var id = await StartAsync(customer);
-
-        var missing = await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { clientMessageId = "x" }))
-            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
-        missing["errors"]!["body"].ShouldNotBeNull();
-        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = new string('x', 4001) }))
-            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
-        await (await customer.Http.GetAsync($"/api/v1/conversations/{id}/messages?limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
-        await (await agent.Http.PostJsonAsync($"/api/v1/conversations/{id}/transfer", new { })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
-        await (await agent.Http.PostAsync($"/api/v1/conversations/{id}/takeover")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await agent.Http.PostJsonAsync($"/api/v1/conversations/{id}/transfer", new { toAgentId = customer.Id }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "user.not_an_agent");
-    }
-
-    [Fact]
-    public async Task Text_is_stored_and_returned_verbatim()
-    {
-        using var customer = await api.RegisterCustomerAsync();
-        var id = await StartAsync(customer);
-        const string Tricky = "'; DROP TABLE es_events; -- <script>alert(1)</script> 你好 \"quoted\" 🎉";
-
-        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = Tricky })).ShouldHaveStatusAsync(HttpStatusCode.Created);
-
-        var messages = (await customer.Http.GetFromJsonAsync<JsonObject>($"/api/v1/conversations/{id}/messages"))!["messages"]!.AsArray();
-        messages.Single()!.Str("body").ShouldBe(Tricky);
-    }
-
-    private static async Task<string> StartAsync(TestUser customer)
-    {
-        var started = await (await customer.Http.PostJsonAsync("/api/v1/conversations", new { subject = "help" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
-        return started.Str("id");
     }
 }
