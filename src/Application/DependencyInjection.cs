@@ -10,7 +10,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining<ConversationWriter>(ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddScoped<ConversationWriter>();
-        services.AddScoped<ReadConsistency>();
+        services.AddScoped<ConversationReads>();
         services.AddSingleton<ConversationOwners>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<TokenIssuer>();

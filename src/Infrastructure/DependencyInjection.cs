@@ -57,7 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IConversationStateCache, ConversationStateCache>();
 
         services.AddSingleton<JwtSigningKey>();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerValidation>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerValidation>();
         services.AddHealthChecks().AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"]);
         services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.SectionName));
         services.AddSingleton<FieldCipher>();

@@ -13,7 +13,7 @@ namespace ChatClean.Application.Ai;
 /// seq it answers, and a later customer message leaves the answering to its own job.
 /// </summary>
 [NoCaller("Sent by the AI reply job.")]
-public sealed record AnswerCustomerCommand(Guid ConversationId, long CustomerSeq) : IConversationRequest, ICommand<AiReplyOutcome>;
+public sealed record AnswerCustomerCommand(Guid ConversationId, long CustomerSeq) : ICommand<AiReplyOutcome>;
 
 /// <summary>
 /// Reads the conversation, decides whether an answer is due, finds one (the model, else the knowledge base) while
@@ -22,8 +22,7 @@ public sealed record AnswerCustomerCommand(Guid ConversationId, long CustomerSeq
 /// </summary>
 public sealed partial class AnswerCustomerHandler(
     ConversationWriter writer,
-    ReadConsistency consistency,
-    IConversationReadModel readModel,
+    ConversationReads reads,
     IKnowledgeIndex knowledge,
     IEnumerable<IAiModel> models,
     IReplyChannel replies,
@@ -31,9 +30,6 @@ public sealed partial class AnswerCustomerHandler(
     IOptions<AiOptions> options,
     ILogger<AnswerCustomerHandler> logger) : ICommandHandler<AnswerCustomerCommand, AiReplyOutcome>
 {
-    /// <summary>How many earlier messages the AI reads; the prompt keeps what fits its token budget.</summary>
-    private const int HistoryLimit = 200;
-
     public async ValueTask<AiReplyOutcome> Handle(AnswerCustomerCommand command, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -55,11 +51,10 @@ public sealed partial class AnswerCustomerHandler(
 
         var language = AiTextRules.LanguageOf(question);
         var deltas = new ReplyDeltas(replies, command.ConversationId, ReplyIdOf(command.ConversationId, command.CustomerSeq));
-        var started = Stopwatch.GetTimestamp();
         Answer? answer;
         try
         {
-            answer = await FindAnswerAsync(command, messages, question, language, deltas, started, interrupt.Token);
+            answer = await FindAnswerAsync(command, messages, question, language, deltas, interrupt.Token);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -70,9 +65,11 @@ public sealed partial class AnswerCustomerHandler(
         {
             // The model failed and the knowledge base has nothing: tell the customer and ask for a person, in one append.
             var notice = MessageBody.Create(AiNotices.CannotAnswer(language));
-            await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
+            var told = await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
                 command.CustomerSeq, Guid.CreateVersion7(), notice, HandoffReason.AiFailed, now, AsSystemNotice: true), cancellationToken);
-            return Ended(deltas, settings, AiReplyOutcome.Failed, "failed");
+            return told.Decision is Decision.Dropped
+                ? Ended(deltas, settings, AiReplyOutcome.Dropped)
+                : Ended(deltas, settings, AiReplyOutcome.Failed, "failed");
         }
 
         var posted = await writer.ExecuteAsync(id, Actor.Ai, (_, now) => new AnswerCustomer(
@@ -87,13 +84,14 @@ public sealed partial class AnswerCustomerHandler(
                 // An agent took over between the last token and the post.
                 return Ended(deltas, settings, AiReplyOutcome.Dropped);
             default:
-                AiMetrics.Finished(settings.Provider, Stopwatch.GetElapsedTime(started));
+                AiMetrics.Finished(settings.Provider, Stopwatch.GetElapsedTime(answer.Started));
                 return Ended(deltas, settings, answer.Outcome, "posted");
         }
     }
 
     /// <summary>
-    /// The messages before the answer and the question, or null when no answer is due: the AI no longer has the
+    /// The conversation's messages (from its stream: an answer never waits for a projection) and the question, or null
+    /// when no answer is due: the AI no longer has the
     /// conversation, the message was answered already, it is not a customer's, or a later message will be answered
     /// together with it.
     /// </summary>
@@ -106,24 +104,24 @@ public sealed partial class AnswerCustomerHandler(
             return null;
         }
 
-        await consistency.WaitAsync(command.ConversationId, state.Version, cancellationToken);
-        var messages = await readModel.MessagesUpToAsync(command.ConversationId, state.Version, HistoryLimit, cancellationToken);
+        var messages = await reads.StreamMessagesAsync(command.ConversationId, 0, int.MaxValue, cancellationToken);
         return Question.Of(messages, command.CustomerSeq) is { } question ? (messages, question) : null;
     }
 
     /// <summary>The knowledge base's answer, or the model's with the knowledge base's as the fallback; null when neither has one.</summary>
     private async Task<Answer?> FindAnswerAsync(
-        AnswerCustomerCommand command, IReadOnlyList<MessageView> messages, string question, string language, ReplyDeltas deltas, long started,
+        AnswerCustomerCommand command, IReadOnlyList<MessageView> messages, string question, string language, ReplyDeltas deltas,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var passages = await knowledge.SearchAsync(question, settings.MaxPassages, cancellationToken);
         var fromKnowledge = KnowledgeAnswer.Compose(passages, language, settings.MinCoverage);
+        var started = Stopwatch.GetTimestamp();
         cancellationToken.ThrowIfCancellationRequested();
         if ((settings.Provider == AiProvider.OpenAI ? models.FirstOrDefault() : null) is not { } model)
         {
             deltas.Text(fromKnowledge.Text);
-            return Answer.Of(fromKnowledge.Text, !fromKnowledge.Confident, AiReplyOutcome.Posted);
+            return Answer.Of(fromKnowledge.Text, !fromKnowledge.Confident, AiReplyOutcome.Posted, started);
         }
 
         var (text, handoff, outcome) = await AskModelAsync(model, command, messages, passages, language, fromKnowledge, deltas, started, cancellationToken) ?? default;
@@ -140,7 +138,7 @@ public sealed partial class AnswerCustomerHandler(
             deltas.Text(text);
         }
 
-        return Answer.Of(text, handoff, outcome);
+        return Answer.Of(text, handoff, outcome, started);
     }
 
     /// <summary>The same customer message always gets the same reply id, so a retried job streams and posts under one id.</summary>
@@ -196,13 +194,13 @@ public sealed partial class AnswerCustomerHandler(
         return outcome;
     }
 
-    /// <summary>The answer to post: its text (trimmed to a message's length), whether it asks for a person, and how it was found.</summary>
-    private sealed record Answer(MessageBody Body, bool Handoff, AiReplyOutcome Outcome)
+    /// <summary>The answer to post: its text (trimmed to a message's length), whether it asks for a person, how it was found and when writing it began.</summary>
+    private sealed record Answer(MessageBody Body, bool Handoff, AiReplyOutcome Outcome, long Started)
     {
-        public static Answer Of(string text, bool handoff, AiReplyOutcome outcome)
+        public static Answer Of(string text, bool handoff, AiReplyOutcome outcome, long started)
         {
             var trimmed = text.Trim();
-            return new(MessageBody.Create(trimmed.Length > MessageBody.MaxLength ? trimmed[..MessageBody.MaxLength] : trimmed), handoff, outcome);
+            return new(MessageBody.Create(trimmed.Length > MessageBody.MaxLength ? trimmed[..MessageBody.MaxLength] : trimmed), handoff, outcome, started);
         }
     }
 

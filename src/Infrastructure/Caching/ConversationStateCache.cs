@@ -9,17 +9,22 @@ namespace ChatClean.Infrastructure.Caching;
 public sealed class ConversationStateCache(StateCacheOptions options) : IConversationStateCache, IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.MaxEvents, CompactionPercentage = 0.2 });
+    private readonly Lock _lock = new();
 
     public ConversationState? Find(ConversationId id) => _cache.TryGetValue(id.Value, out ConversationState? state) ? state : null;
 
     public void Keep(ConversationState state)
     {
-        if (Find(state.Id) is { } kept && kept.Version >= state.Version)
+        // Compare and set together: two commands finishing at once must not put the older state back.
+        lock (_lock)
         {
-            return;
-        }
+            if (Find(state.Id) is { } kept && kept.Version >= state.Version)
+            {
+                return;
+            }
 
-        _cache.Set(state.Id.Value, state, new MemoryCacheEntryOptions { Size = 1 + state.Version, SlidingExpiration = options.KeepFor });
+            _cache.Set(state.Id.Value, state, new MemoryCacheEntryOptions { Size = 1 + state.Version, SlidingExpiration = options.KeepFor });
+        }
     }
 
     public void Dispose() => _cache.Dispose();

@@ -6,38 +6,91 @@ namespace ChatClean.Infrastructure.Hosting;
 
 /// <summary>
 /// The one hosted service of a node: starts every <see cref="StartupStep"/> in <see cref="StartupPhase"/> order
-/// (registration order within a phase), each after the one before has started, and stops them in reverse. A reactor
-/// step starts the reactor's <see cref="LiveSubscription{TReactor}"/>.
+/// (registration order within a phase), each after the one before has started, and stops them in reverse, every one
+/// even if another fails. A reactor step starts the reactor's <see cref="LiveSubscription{TReactor}"/>. A background
+/// step that fails for good stops the node, as the host does for its own background services.
 /// </summary>
-public sealed class StartupSequence(IEnumerable<StartupStep> steps, IServiceProvider services) : IHostedService, IDisposable
+public sealed partial class StartupSequence(
+    IEnumerable<StartupStep> steps, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StartupSequence> logger) : IHostedService, IDisposable
 {
-    private readonly List<IHostedService> _started = [];
+    private readonly List<(string Name, IHostedService Service)> _started = [];
+    private readonly List<IDisposable> _created = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var step in steps.Select((s, i) => (Step: s, Order: i)).OrderBy(s => s.Step.Phase).ThenBy(s => s.Order).Select(s => s.Step))
         {
-            var service = step.Reactor
-                ? (IHostedService)ActivatorUtilities.CreateInstance(services, typeof(LiveSubscription<>).MakeGenericType(step.Service), services.GetRequiredService(step.Service))
-                : (IHostedService)services.GetRequiredService(step.Service);
+            var service = step.Reactor ? Subscribe(step.Service) : (IHostedService)services.GetRequiredService(step.Service);
             await service.StartAsync(cancellationToken);
-            _started.Add(service);
+            _started.Add((step.Service.Name, service));
+            if (service is BackgroundService background)
+            {
+                _ = WatchAsync(step.Service.Name, background);
+            }
         }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        var failures = new List<Exception>();
         for (var i = _started.Count - 1; i >= 0; i--)
         {
-            await _started[i].StopAsync(cancellationToken);
+            try
+            {
+                await _started[i].Service.StopAsync(cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                LogStopFailed(logger, exception, _started[i].Name);
+                failures.Add(exception);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Some start-up steps failed to stop.", failures);
         }
     }
 
+    /// <summary>Disposes only what the sequence created itself (the subscriptions); the container disposes its own services.</summary>
     public void Dispose()
     {
-        foreach (var service in _started.OfType<IDisposable>())
+        foreach (var created in _created)
         {
-            service.Dispose();
+            created.Dispose();
         }
     }
+
+    private IHostedService Subscribe(Type reactor)
+    {
+        var subscription = (IHostedService)ActivatorUtilities.CreateInstance(
+            services, typeof(LiveSubscription<>).MakeGenericType(reactor), services.GetRequiredService(reactor));
+        _created.Add((IDisposable)subscription);
+        return subscription;
+    }
+
+    private async Task WatchAsync(string name, BackgroundService service)
+    {
+        try
+        {
+            if (service.ExecuteTask is { } running)
+            {
+                await running;
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            LogStepFailed(logger, exception, name);
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up step {Step} failed for good; the node stops")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Start-up step {Step} failed to stop")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception, string step);
 }

@@ -64,10 +64,6 @@ public sealed class EfConversationReadModel(ChatCleanDbContext db, ProjectionPro
         (await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Seq > afterSeq).OrderBy(m => m.Seq).Take(limit).ToListAsync(cancellationToken))
         .Select(ToView).ToArray();
 
-    public async Task<IReadOnlyList<MessageView>> MessagesUpToAsync(Guid conversationId, long uptoSeq, int limit, CancellationToken cancellationToken) =>
-        (await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Seq <= uptoSeq).OrderByDescending(m => m.Seq).Take(limit).ToListAsync(cancellationToken))
-        .OrderBy(m => m.Seq).Select(ToView).ToArray();
-
     public async Task<IReadOnlyList<TranscriptMessage>> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).ToListAsync(cancellationToken))
         .Select(m => new TranscriptMessage(m.Seq, m.MessageId, WireNames.Parse<SenderKind>(m.Sender), m.SenderId, m.Body, m.ClientMessageId, ConversationRows.Utc(m.PostedAt)))

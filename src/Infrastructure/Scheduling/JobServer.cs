@@ -5,25 +5,20 @@ namespace ChatClean.Infrastructure.Scheduling;
 
 /// <summary>
 /// This node's Hangfire server, on the host's own storage and job activator (not Hangfire's process-wide
-/// configuration), started in the jobs phase of the start-up sequence, after the reactors that arm the jobs.
+/// configuration). Like Hangfire's own hosted service, it starts working once the whole node has started (after the
+/// reactors that arm its jobs and after the web server) and stops fetching jobs as soon as the node starts stopping.
 /// </summary>
-public sealed class JobServer(JobStorage storage, JobActivator activator, IOptions<SchedulingOptions> options) : IHostedService, IDisposable
+public sealed class JobServer(JobStorage storage, JobActivator activator, IOptions<SchedulingOptions> options, IHostApplicationLifetime lifetime)
+    : IHostedService, IDisposable
 {
     private BackgroundJobServer? _server;
+    private CancellationTokenRegistration _started;
+    private CancellationTokenRegistration _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        _server = new BackgroundJobServer(
-            new BackgroundJobServerOptions
-            {
-                SchedulePollingInterval = settings.SchedulePollingInterval,
-                WorkerCount = settings.WorkerCount,
-                ShutdownTimeout = settings.ShutdownTimeout,
-                ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
-                Activator = activator,
-            },
-            storage);
+        _started = lifetime.ApplicationStarted.Register(Start);
+        _stopping = lifetime.ApplicationStopping.Register(() => _server?.SendStop());
         return Task.CompletedTask;
     }
 
@@ -36,5 +31,25 @@ public sealed class JobServer(JobStorage storage, JobActivator activator, IOptio
         }
     }
 
-    public void Dispose() => _server?.Dispose();
+    public void Dispose()
+    {
+        _started.Dispose();
+        _stopping.Dispose();
+        _server?.Dispose();
+    }
+
+    private void Start()
+    {
+        var settings = options.Value;
+        _server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                SchedulePollingInterval = settings.SchedulePollingInterval,
+                WorkerCount = settings.WorkerCount,
+                ShutdownTimeout = settings.ShutdownTimeout,
+                ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+                Activator = activator,
+            },
+            storage);
+    }
 }

@@ -4,12 +4,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatClean.Infrastructure.Security;
 
-/// <summary>How access tokens are checked: signature (HS256 with the configured key), issuer, audience and lifetime, and the claim names.</summary>
-public sealed class JwtBearerValidation(IOptions<JwtOptions> jwt, JwtSigningKey signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+/// <summary>
+/// How access tokens are checked: signature (HS256 with the configured key), issuer, audience and lifetime, and the
+/// claim names. Applied after every other configuration of the scheme, so no configuration section can replace it.
+/// </summary>
+public sealed class JwtBearerValidation(IOptions<JwtOptions> jwt, JwtSigningKey signingKey) : IPostConfigureOptions<JwtBearerOptions>
 {
-    public void Configure(string? name, JwtBearerOptions options) => Configure(options);
-
-    public void Configure(JwtBearerOptions options)
+    public void PostConfigure(string? name, JwtBearerOptions options)
     {
         var settings = jwt.Value;
         options.MapInboundClaims = false;

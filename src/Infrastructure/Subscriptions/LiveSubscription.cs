@@ -28,10 +28,10 @@ public sealed partial class LiveSubscription<TReactor>(
 
     public override string Name => reactor.Name;
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public override void Dispose()
     {
-        await base.StopAsync(cancellationToken);
         _gate.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -47,9 +47,18 @@ public sealed class FrameContext(ClientConnection connection, JsonElement frame,
 
     public long OptionalLong(string name, long fallback) => OptionalNumber(name) ?? fallback;
 
-    public int? OptionalInt(string name) => OptionalNumber(name) is { } number
-        ? number <= int.MaxValue ? (int)number : throw new FrameException("frame.invalid", $"'{name}' is too large.")
-        : null;
+    /// <summary>A whole number of any sign, left for the request's validation to judge (as over REST).</summary>
+    public int? OptionalInteger(string name)
+    {
+        if (!Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw new FrameException("frame.invalid", $"'{name}' must be a whole number.");
+    }
 
     public bool OptionalBool(string name, bool fallback) =>
         !Frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null

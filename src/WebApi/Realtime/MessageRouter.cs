@@ -91,9 +91,11 @@ public sealed partial class MessageRouter(
         }
     }
 
-    /// <summary>The <c>ref</c> of a frame refused before it was read field by field (too many frames), if it has a string one.</summary>
-    private static string? ReferenceOf(JsonElement? frame) =>
-        frame is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("ref", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>The reference of a frame refused before it was read field by field (too many frames): its <c>ref</c>, else its <c>clientMessageId</c>.</summary>
+    private static string? ReferenceOf(JsonElement? frame) => StringOf(frame, "ref") ?? StringOf(frame, "clientMessageId");
+
+    private static string? StringOf(JsonElement? frame, string name) =>
+        frame is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The connection's own token bucket, then the user's limit over all their connections on every node (Redis counters).</summary>
     private async Task ThrottleAsync(ClientConnection connection, CancellationToken cancellationToken)

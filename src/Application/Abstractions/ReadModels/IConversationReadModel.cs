@@ -3,7 +3,7 @@ namespace ChatClean.Application.Abstractions.ReadModels;
 /// <summary>
 /// Queries over the conversation read models (projected from the event log, milliseconds behind it). Never loads
 /// aggregates. A query of one conversation that must include recent writes first waits for a version
-/// (<see cref="WaitForVersionAsync"/>, through <see cref="ReadConsistency"/>).
+/// (<see cref="WaitForVersionAsync"/>, through <see cref="ConversationReads"/>).
 /// </summary>
 public interface IConversationReadModel
 {
@@ -27,9 +27,6 @@ public interface IConversationReadModel
 
     /// <summary>At most <paramref name="limit"/> messages with a seq above <paramref name="afterSeq"/>, oldest first.</summary>
     Task<IReadOnlyList<MessageView>> MessagesAfterAsync(Guid conversationId, long afterSeq, int limit, CancellationToken cancellationToken);
-
-    /// <summary>The last <paramref name="limit"/> messages with a seq up to <paramref name="uptoSeq"/>, oldest first.</summary>
-    Task<IReadOnlyList<MessageView>> MessagesUpToAsync(Guid conversationId, long uptoSeq, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TranscriptMessage>> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken);
 

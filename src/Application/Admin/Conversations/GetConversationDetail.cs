@@ -4,7 +4,7 @@ namespace ChatClean.Application.Admin;
 
 /// <summary>
 /// A conversation for an admin: its summary, waiting episodes and full transcript, from the read models once they
-/// hold <see cref="MinVersion"/> (default: everything written so far; see <see cref="ReadConsistency"/>).
+/// hold <see cref="MinVersion"/> (default: everything written so far; see <see cref="ConversationReads"/>).
 /// </summary>
 [RequiresPermission(Permissions.AdminConversationsRead)]
 public sealed record GetConversationDetailQuery(Caller Caller, Guid ConversationId, long? MinVersion) : ICallerRequest, IQuery<ConversationDetail>;
@@ -16,14 +16,16 @@ public sealed class GetConversationDetailValidator : AbstractValidator<GetConver
     public GetConversationDetailValidator() => RuleFor(q => q.MinVersion).GreaterThan(0).When(q => q.MinVersion is not null);
 }
 
-public sealed class GetConversationDetailHandler(ReadConsistency consistency, IConversationReadModel readModel, IReadCache cache)
+public sealed class GetConversationDetailHandler(ConversationReads consistency, IConversationReadModel readModel, IReadCache cache)
     : IQueryHandler<GetConversationDetailQuery, ConversationDetail>
 {
     private static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(5);
 
     public async ValueTask<ConversationDetail> Handle(GetConversationDetailQuery query, CancellationToken cancellationToken)
     {
-        var version = await consistency.WaitAsync(query.ConversationId, query.MinVersion, cancellationToken);
+        // Admin reads answer from the read models as they stand once they hold the writes before the question (or
+        // the version asked for: a 409 when it is not reached in time).
+        var (version, _) = await consistency.WaitAsync(query.ConversationId, query.MinVersion, cancellationToken);
         var detail = await cache.GetOrCreateAsync(
             $"admin:conversation:{query.ConversationId:N}", LoadAsync, CacheTime, [CacheTags.Conversation(query.ConversationId)], cancellationToken);
 

@@ -9,12 +9,8 @@ public sealed class GetConversationValidator : AbstractValidator<GetConversation
     public GetConversationValidator() => RuleFor(q => q.MinVersion).GreaterThan(0).When(q => q.MinVersion is not null);
 }
 
-public sealed class GetConversationHandler(ReadConsistency consistency, IConversationReadModel readModel) : IQueryHandler<GetConversationQuery, ConversationView>
+public sealed class GetConversationHandler(ConversationReads reads) : IQueryHandler<GetConversationQuery, ConversationView>
 {
-    public async ValueTask<ConversationView> Handle(GetConversationQuery query, CancellationToken cancellationToken)
-    {
-        await consistency.WaitAsync(query.ConversationId, query.MinVersion, cancellationToken);
-        var summary = await readModel.FindAsync(query.ConversationId, cancellationToken) ?? throw ConversationVisibility.NotFound();
-        return ConversationView.From(summary);
-    }
+    public async ValueTask<ConversationView> Handle(GetConversationQuery query, CancellationToken cancellationToken) =>
+        ConversationView.From(await reads.SummaryAsync(query.ConversationId, query.MinVersion, cancellationToken) ?? throw ConversationVisibility.NotFound());
 }

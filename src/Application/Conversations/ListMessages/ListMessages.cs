@@ -20,12 +20,11 @@ public sealed class ListMessagesValidator : AbstractValidator<ListMessagesQuery>
     }
 }
 
-public sealed class ListMessagesHandler(ReadConsistency consistency, IConversationReadModel readModel) : IQueryHandler<ListMessagesQuery, MessagePage>
+public sealed class ListMessagesHandler(ConversationReads reads) : IQueryHandler<ListMessagesQuery, MessagePage>
 {
     public async ValueTask<MessagePage> Handle(ListMessagesQuery query, CancellationToken cancellationToken)
     {
-        await consistency.WaitAsync(query.ConversationId, query.MinVersion, cancellationToken);
-        var messages = await readModel.MessagesAfterAsync(query.ConversationId, query.AfterSeq, query.Limit + 1, cancellationToken);
+        var messages = await reads.MessagesAfterAsync(query.ConversationId, query.AfterSeq, query.Limit + 1, query.MinVersion, cancellationToken);
         return new MessagePage(query.ConversationId, messages.Take(query.Limit).ToArray(), HasMore: messages.Count > query.Limit);
     }
 }

@@ -16,7 +16,7 @@ public sealed class StartConversationValidator : AbstractValidator<StartConversa
 }
 
 /// <summary>Starts the conversation; a retried start answers the conversation as the read models hold it.</summary>
-public sealed class StartConversationHandler(ConversationWriter writer, ReadConsistency consistency, IConversationReadModel readModel)
+public sealed class StartConversationHandler(ConversationWriter writer, ConversationReads reads)
     : ICommandHandler<StartConversationCommand, ConversationView>
 {
     public async ValueTask<ConversationView> Handle(StartConversationCommand command, CancellationToken cancellationToken)
@@ -30,7 +30,6 @@ public sealed class StartConversationHandler(ConversationWriter writer, ReadCons
             return ConversationView.From(ConversationSummary.Evolve(null, started.Event, started.Seq)!);
         }
 
-        await consistency.WaitAsync(id.Value, result.Version, cancellationToken);
-        return ConversationView.From(await readModel.FindAsync(id.Value, cancellationToken) ?? throw ConversationVisibility.NotFound());
+        return ConversationView.From(await reads.SummaryAsync(id.Value, null, cancellationToken) ?? throw ConversationVisibility.NotFound());
     }
 }

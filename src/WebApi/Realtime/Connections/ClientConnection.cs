@@ -38,6 +38,9 @@ public sealed class ClientConnection : IDisposable
 
     public bool IsSubscribed(Guid conversationId) => _follows.Contains(conversationId);
 
+    /// <inheritdoc cref="ConversationFollows.LastSent"/>
+    public long? LastDelivered(Guid conversationId) => _follows.LastSent(conversationId);
+
     /// <summary>A frame not tied to a conversation's seq (ack, error, pong, typing, queue.updated).</summary>
     public void Send(ServerFrame frame) => _queue.Enqueue(frame);
 

@@ -18,6 +18,15 @@ public sealed class ConversationFollows(Action<ServerFrame> send)
         }
     }
 
+    /// <summary>The seq of the last frame of the conversation sent to this connection, or null when it does not follow it.</summary>
+    public long? LastSent(Guid conversationId)
+    {
+        lock (_lock)
+        {
+            return _follows.TryGetValue(conversationId, out var follow) ? follow.LastSeq : null;
+        }
+    }
+
     /// <summary>Starts following a conversation live from <paramref name="afterSeq"/>, without history (a no-op if followed already).</summary>
     public void Start(Guid conversationId, long afterSeq)
     {

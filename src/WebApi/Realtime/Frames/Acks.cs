@@ -11,9 +11,10 @@ public static class Acks
 {
     public static ServerFrame For(string? reference, object? result) => ServerFrame.Create("ack", result switch
     {
+        // A message's ack is referenced by its client message id, as it always was; by the frame's ref without one.
         PostedMessage posted => new
         {
-            Ref = reference, posted.Message.ConversationId, posted.Message.Seq, posted.Version, posted.Duplicate,
+            Ref = posted.Message.ClientMessageId ?? reference, posted.Message.ConversationId, posted.Message.Seq, posted.Version, posted.Duplicate,
         },
         ConversationChanged changed => new
         {

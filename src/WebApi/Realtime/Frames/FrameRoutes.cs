@@ -19,10 +19,11 @@ public static class FrameRoutes
         FrameRoute.Request("human.cancel", f => new CancelHumanRequestCommand(f.Caller, f.RequiredGuid("conversationId"))),
         FrameRoute.Request("conversation.takeover", f => new TakeOverCommand(f.Caller, f.RequiredGuid("conversationId")), FollowTakenAsync),
         FrameRoute.Request("conversation.release", f => new ReleaseCommand(f.Caller, f.RequiredGuid("conversationId"))),
-        FrameRoute.Request("conversation.transfer", f => new TransferCommand(f.Caller, f.RequiredGuid("conversationId"), f.RequiredGuid("toAgentId"))),
+        FrameRoute.Request("conversation.transfer", f => new TransferCommand(f.Caller, f.RequiredGuid("conversationId"), f.OptionalGuid("toAgentId"))),
         FrameRoute.Request("conversation.close", f => new CloseCommand(f.Caller, f.RequiredGuid("conversationId"))),
-        FrameRoute.Request("conversation.feedback", f => new GiveFeedbackCommand(f.Caller, f.RequiredGuid("conversationId"), f.OptionalInt("rating"), f.OptionalString("comment"))),
-        FrameRoute.Request("presence", f => new SetPresenceCommand(f.Caller, StatusOf(f.RequiredString("status")))),
+        FrameRoute.Request("conversation.feedback", f => new GiveFeedbackCommand(f.Caller, f.RequiredGuid("conversationId"), f.OptionalInteger("rating"), f.OptionalString("comment"))),
+        // The status is read only for a caller who may set one, so that anyone else is told so first, whatever they sent.
+        FrameRoute.Request("presence", f => new SetPresenceCommand(f.Caller, f.Caller.Has(Permissions.PresenceWrite) ? StatusOf(f.RequiredString("status")) : null)),
         new("resume", (f, ct) => ResumeAsync(f, f.RequiredGuid("conversationId"), f.OptionalLong("afterSeq", 0), ct)),
         new("typing", TypingAsync),
         new("ping", PingAsync),
@@ -38,9 +39,10 @@ public static class FrameRoutes
             return events.Select(ServerFrame.ForEvent).ToArray();
         });
 
+    /// <summary>After a start the connection follows the conversation: it gets what it has not had yet, then <c>resumed</c>.</summary>
     private static Task ResumeStartedAsync(FrameContext frame, object? result, CancellationToken cancellationToken) =>
-        result is ConversationView view && !frame.Connection.IsSubscribed(view.Id)
-            ? ResumeAsync(frame, view.Id, 0, cancellationToken)
+        result is ConversationView view
+            ? ResumeAsync(frame, view.Id, frame.Connection.LastDelivered(view.Id) ?? 0, cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>From its first message on, a connection follows the conversation, starting with that message.</summary>
