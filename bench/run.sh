@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the admin read benchmark on this machine: MariaDB and Redis are installed and started as for the tests,
-# the service is built in Release and run as its own process. Arguments go to the benchmark, e.g.
-#   ./bench/run.sh --conversations 100000 --messages 10
+# The benchmark: ./bench/run.sh [scenario…] [--quick] [options]
+#   scenarios: append, hot-stream, command-cost, admin-reads (all when none is named; --quick runs the short ones)
+# Installs and starts MariaDB and Redis as the tests do (scripts/services.sh), builds the service and the benchmark
+# in Release, runs the scenarios (the service as its own process where a scenario needs it), prints every figure
+# beside its same-run baseline and writes bench/results/<utc>.json. See bench/README.md and docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh

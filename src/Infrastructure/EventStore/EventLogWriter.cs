@@ -1,11 +1,13 @@
+using System.Data.Common;
 using System.Threading.Channels;
 
 namespace ChatClean.Infrastructure.EventStore;
 
 /// <summary>
 /// The one writer of a store instance: appends are queued, and the writer puts everything waiting into one
-/// transaction (<see cref="EventLogBatch"/>), so concurrent appends share a commit and its disk sync. Callers learn
-/// their outcome only after the commit; local subscribers are woken then.
+/// transaction (<see cref="EventLogBatch"/>, two round trips), so concurrent appends share a commit and its disk
+/// sync. It keeps its own connection open between batches (none is taken from the pool, none reset); a connection
+/// that failed is replaced. Callers learn their outcome only after the commit; local subscribers are woken then.
 /// </summary>
 internal sealed partial class EventLogWriter
 {
@@ -21,9 +23,13 @@ internal sealed partial class EventLogWriter
     private readonly ILogger _logger;
     private readonly Task _loop;
     private PendingAppend? _carriedOver;
+    private readonly WriterMemory _memory = new();
+    private DbConnection? _connection;
     private long _batches;
     private long _appends;
     private long _events;
+    private long _singleRoundTrip;
+    private long _fellBack;
 
     public EventLogWriter(IEventLogDatabase database, EventStoreOptions options, AppendSignal signal, TimeProvider clock, ILogger logger)
     {
@@ -36,7 +42,8 @@ internal sealed partial class EventLogWriter
     }
 
     public SqlEventStore.EventStoreStatistics Statistics =>
-        new(Interlocked.Read(ref _batches), Interlocked.Read(ref _appends), Interlocked.Read(ref _events));
+        new(Interlocked.Read(ref _batches), Interlocked.Read(ref _appends), Interlocked.Read(ref _events),
+            Interlocked.Read(ref _singleRoundTrip), Interlocked.Read(ref _fellBack));
 
     /// <returns>False once the writer is stopping.</returns>
     public bool TryEnqueue(PendingAppend pending) => _queue.Writer.TryWrite(pending);
@@ -45,6 +52,7 @@ internal sealed partial class EventLogWriter
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        await DropConnectionAsync().ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()
@@ -56,6 +64,10 @@ internal sealed partial class EventLogWriter
             if (batch.Count > 0)
             {
                 await CommitAsync(batch).ConfigureAwait(false);
+
+                // The callers just answered queue their next appends at once (a conversation's next message, the
+                // next command of a busy node): step aside for them, so they join the next batch instead of the one after.
+                await Task.Yield();
             }
         }
     }
@@ -98,7 +110,26 @@ internal sealed partial class EventLogWriter
         {
             try
             {
-                var outcomes = await EventLogBatch.WriteAsync(_database, batch, EventRows.ToMicroseconds(_clock.GetUtcNow())).ConfigureAwait(false);
+                _connection ??= await OpenWriterConnectionAsync().ConfigureAwait(false);
+                var now = EventRows.ToMicroseconds(_clock.GetUtcNow());
+                var tried = _memory.Head is not null;
+                var plan = await EventLogFastPath.TryWriteAsync(_database, _connection, batch, _memory, now).ConfigureAwait(false);
+                if (plan is not null)
+                {
+                    Interlocked.Increment(ref _singleRoundTrip);
+                }
+                else
+                {
+                    if (tried && _memory.Head is null)
+                    {
+                        Interlocked.Increment(ref _fellBack);
+                    }
+
+                    plan = await EventLogBatch.WriteAsync(_database, _connection, batch, now).ConfigureAwait(false);
+                }
+
+                _memory.Remember(plan.HeadPosition, plan.HeadHash, plan.Revisions);
+                var outcomes = plan.Outcomes;
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _appends, batch.Count);
                 Interlocked.Add(ref _events, outcomes.Sum(o => o.Result is { WasDuplicate: false } r ? r.Events.Count : 0));
@@ -124,10 +155,12 @@ internal sealed partial class EventLogWriter
             catch (Exception exception) when (attempt < MaxBatchAttempts && _database.IsTransient(exception))
             {
                 LogBatchRetry(_logger, exception, batch.Count);
+                await DropConnectionAsync().ConfigureAwait(false);
             }
             catch (Exception exception)
             {
                 LogBatchFailed(_logger, exception, batch.Count);
+                await DropConnectionAsync().ConfigureAwait(false);
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(exception);
@@ -135,6 +168,30 @@ internal sealed partial class EventLogWriter
 
                 return;
             }
+        }
+    }
+
+    private async Task<DbConnection> OpenWriterConnectionAsync()
+    {
+        var connection = await _database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_database.WriterSessionSql is { } session)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = session;
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        return connection;
+    }
+
+    /// <summary>A failed batch may leave the connection in any state, and the log in any: the next batch opens a fresh connection and reads everything.</summary>
+    private async Task DropConnectionAsync()
+    {
+        _memory.Forget();
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 

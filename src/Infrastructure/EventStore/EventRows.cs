@@ -29,14 +29,47 @@ internal static class EventRows
         return string.Join(',', names);
     }
 
+    /// <summary>Appends multi-row <c>INSERT</c>s of <paramref name="events"/> (500 rows a statement) to <paramref name="sql"/>, with their parameters.</summary>
+    public static void AppendInserts(DbCommand command, System.Text.StringBuilder sql, IReadOnlyList<RecordedEvent> events)
+    {
+        const int RowsPerStatement = 500;
+        var n = 0;
+        foreach (var chunk in events.Chunk(RowsPerStatement))
+        {
+            sql.Append($"INSERT INTO es_events ({Columns}) VALUES ");
+            for (var i = 0; i < chunk.Length; i++, n++)
+            {
+                var e = chunk[i];
+                sql.Append(i == 0 ? "(" : ",(").Append($"@p{n},@s{n},@r{n},@i{n},@t{n},@d{n},@m{n},@c{n},@h{n})");
+                AddParameter(command, $"@p{n}", e.Position);
+                AddParameter(command, $"@s{n}", e.StreamId);
+                AddParameter(command, $"@r{n}", e.Revision);
+                AddParameter(command, $"@i{n}", e.EventId.ToString("D"));
+                AddParameter(command, $"@t{n}", e.Type);
+                AddParameter(command, $"@d{n}", e.Data);
+                AddParameter(command, $"@m{n}", e.Metadata);
+                AddParameter(command, $"@c{n}", ToMicroseconds(e.CreatedAt));
+                AddParameter(command, $"@h{n}", e.Hash);
+            }
+
+            sql.Append("; ");
+        }
+    }
+
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
 
     public static async Task<IReadOnlyList<RecordedEvent>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        var events = new List<RecordedEvent>();
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The event rows of the reader's current result set.</summary>
+    public static async Task<List<RecordedEvent>> ReadRowsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             events.Add(new RecordedEvent(

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using MySqlConnector;
 
@@ -18,8 +17,13 @@ public sealed class MySqlEventStore(
         return connection;
     }
 
-    protected override async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    protected override string BeginSql => "START TRANSACTION";
+
+    /// <summary>Read committed: each batch reads the revisions committed before it took the head lock.</summary>
+    protected override string? WriterSessionSql => "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+
+    protected override bool IsAssumptionBroken(DbException exception) =>
+        exception is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
 
     protected override bool IsTransient(Exception exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout } ||

@@ -85,18 +85,27 @@ public abstract class SqlEventStore : IEventLogDatabase, IAsyncDisposable
 
     ValueTask<DbConnection> IEventLogDatabase.OpenConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
 
-    ValueTask<DbTransaction> IEventLogDatabase.BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        BeginWriteTransactionAsync(connection, cancellationToken);
+    string IEventLogDatabase.BeginSql => BeginSql;
+
+    string? IEventLogDatabase.WriterSessionSql => WriterSessionSql;
 
     bool IEventLogDatabase.IsTransient(Exception exception) => IsTransient(exception);
 
+    bool IEventLogDatabase.IsAssumptionBroken(DbException exception) => IsAssumptionBroken(exception);
+
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts the appending transaction so that no other writer can run until it ends.</summary>
-    protected abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>The statement that starts the appending transaction, so that no other writer can run until it ends.</summary>
+    protected abstract string BeginSql { get; }
+
+    /// <summary>Session settings for the writer's connection, run once when it is opened.</summary>
+    protected virtual string? WriterSessionSql => null;
 
     /// <summary>Whether a failed batch may simply be run again (deadlock, lock timeout, busy database).</summary>
     protected abstract bool IsTransient(Exception exception);
+
+    /// <summary>A duplicate key: the writer's memory was out of date.</summary>
+    protected abstract bool IsAssumptionBroken(DbException exception);
 
     private async Task<IReadOnlyList<RecordedEvent>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
@@ -124,5 +133,9 @@ public abstract class SqlEventStore : IEventLogDatabase, IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public readonly record struct EventStoreStatistics(long Batches, long Appends, long Events);
+    /// <summary>
+    /// Committed write transactions, the appends they carried and the events they wrote; how many of the transactions
+    /// took one round trip, and how many one-round-trip attempts found the writer's memory out of date.
+    /// </summary>
+    public readonly record struct EventStoreStatistics(long Batches, long Appends, long Events, long SingleRoundTrip, long FellBack);
 }

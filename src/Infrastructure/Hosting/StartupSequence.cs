@@ -32,16 +32,19 @@ public sealed partial class StartupSequence(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Stopped once: a host stopped again (a test host's dispose after its stop) finds nothing left to stop.
+        var started = _started.ToArray();
+        _started.Clear();
         var failures = new List<Exception>();
-        for (var i = _started.Count - 1; i >= 0; i--)
+        for (var i = started.Length - 1; i >= 0; i--)
         {
             try
             {
-                await _started[i].Service.StopAsync(cancellationToken);
+                await started[i].Service.StopAsync(cancellationToken);
             }
             catch (Exception exception)
             {
-                LogStopFailed(logger, exception, _started[i].Name);
+                LogStopFailed(logger, exception, started[i].Name);
                 failures.Add(exception);
             }
         }
@@ -55,6 +58,8 @@ public sealed partial class StartupSequence(
     /// <summary>Disposes only what the sequence created itself (the subscriptions); the container disposes its own services.</summary>
     public void Dispose()
     {
+        // A stop that comes after the dispose (a host disposed without being stopped first) has nothing left to stop.
+        _started.Clear();
         foreach (var created in _created)
         {
             created.Dispose();

@@ -18,16 +18,18 @@ public sealed class JobServer(JobStorage storage, JobActivator activator, IOptio
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _started = lifetime.ApplicationStarted.Register(Start);
-        _stopping = lifetime.ApplicationStopping.Register(() => _server?.SendStop());
+        _stopping = lifetime.ApplicationStopping.Register(() => Volatile.Read(ref _server)?.SendStop());
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops the server once; a second stop, or a stop after the container disposed it, does nothing.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } server)
+        if (Interlocked.Exchange(ref _server, null) is { } server)
         {
             server.SendStop();
             await server.WaitForShutdownAsync(cancellationToken);
+            server.Dispose();
         }
     }
 
@@ -35,7 +37,7 @@ public sealed class JobServer(JobStorage storage, JobActivator activator, IOptio
     {
         _started.Dispose();
         _stopping.Dispose();
-        _server?.Dispose();
+        Interlocked.Exchange(ref _server, null)?.Dispose();
     }
 
     private void Start()

@@ -28,6 +28,9 @@ public sealed partial class LiveSubscription<TReactor>(
 
     public override string Name => reactor.Name;
 
+    /// <summary>Completes once the subscription has taken the head (and reconciled) and follows the log from there.</summary>
+    public Task Following => _following.Task;
+
     public override void Dispose()
     {
         _gate.Dispose();

@@ -35,6 +35,33 @@ public abstract class ConcurrencyContract(IEventStoreDatabase database) : EventS
         (await new EventLogVerifier(Store).VerifyAsync(default)).ShouldBe(new ChainVerification(true, expectedEvents, null, null));
     }
 
+    /// <summary>
+    /// Two store instances (two nodes) taking turns on the same streams with exact revisions: each one's memory of the
+    /// head and the streams is always out of date when its turn comes, so every append first fails a key and is then
+    /// written the careful way; the log stays dense and chained, and stale expectations are refused as such.
+    /// </summary>
+    [Fact]
+    public async Task A_writer_whose_memory_another_writer_made_stale_falls_back_and_keeps_the_log_whole()
+    {
+        var stores = AddStores(1);
+        var revisions = new Dictionary<string, long> { ["a"] = 0, ["b"] = 0 };
+        for (var turn = 0; turn < 20; turn++)
+        {
+            var store = stores[turn % 2];
+            var stream = turn % 3 == 0 ? "b" : "a";
+            var result = await store.AppendAsync(stream, ExpectedRevision.Exact(revisions[stream]), Events(1 + (turn % 2)), default);
+            revisions[stream] = result.StreamRevision;
+        }
+
+        stores.Sum(s => s.Statistics.FellBack).ShouldBeGreaterThan(0, "some turns tried one round trip on a head the other writer had moved");
+        var stale = await Should.ThrowAsync<WrongExpectedRevisionException>(() => stores[1].AppendAsync("a", ExpectedRevision.Exact(revisions["a"] - 1), Events(1), default));
+        stale.ActualRevision.ShouldBe(revisions["a"]);
+        var all = await ReadEverythingAsync();
+        all.Select(e => e.Position).ShouldBe(Enumerable.Range(1, all.Count).Select(p => (long)p));
+        all.Where(e => e.StreamId == "a").Select(e => e.Revision).ShouldBe(Enumerable.Range(1, (int)revisions["a"]).Select(r => (long)r));
+        (await new EventLogVerifier(Store).VerifyAsync(default)).Intact.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Concurrent_appends_share_transactions()
     {

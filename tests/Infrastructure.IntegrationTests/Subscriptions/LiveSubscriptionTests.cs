@@ -40,7 +40,7 @@ public sealed class LiveSubscriptionTests : IAsyncLifetime
         var reactor = new RecordingReactor();
         using var subscription = Subscribe(reactor);
         await subscription.StartAsync(default);
-        await Eventually.ReturnsAsync(() => Task.FromResult(subscription.ExecuteTask is not null), started => started, what: "the subscription to run");
+        await subscription.Following.WaitAsync(TimeSpan.FromSeconds(10));
 
         await AppendAsync(count: 5);
         await AppendAsync(count: 4);
@@ -56,7 +56,7 @@ public sealed class LiveSubscriptionTests : IAsyncLifetime
         var reactor = new RecordingReactor { FailOnceAt = 3 };
         using var subscription = Subscribe(reactor);
         await subscription.StartAsync(default);
-        await Task.Delay(200);
+        await subscription.Following.WaitAsync(TimeSpan.FromSeconds(10));
 
         await AppendAsync(count: 5);
 

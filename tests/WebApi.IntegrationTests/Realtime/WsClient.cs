@@ -194,6 +194,10 @@ public sealed class WsClient : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+        catch (ObjectDisposedException) when (_socket.State == WebSocketState.Aborted)
+        {
+            // Abort raced the next receive: the connection is gone either way.
+        }
     }
 }
 

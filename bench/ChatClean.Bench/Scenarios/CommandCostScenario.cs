@@ -11,10 +11,17 @@ namespace ChatClean.Bench;
 /// conversation of <c>--history</c> messages and a fresh one, and the same commands are timed on both, interleaved.
 /// The fresh conversation is the same-run baseline, so the ratio says how much a long history slows a command down.
 /// </summary>
-public static class CommandCost
+public sealed class CommandCostScenario : IScenario
 {
-    public static async Task<int> RunAsync(string webApiDll, int history, int calls)
+    public string Name => "command-cost";
+
+    public bool InQuickRun => false;
+
+    public async Task RunAsync(BenchContext context)
     {
+        var webApiDll = context.WebApiDll;
+        var history = context.Number("--history", 1000, 100);
+        var calls = context.Number("--calls", 100, 10);
         await using var database = await TestEnvironment.CreateMariaDbDatabaseAsync();
         Console.WriteLine($"# ChatClean command cost — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, database {database.Name}");
         Console.WriteLine($"# a conversation of {history:N0} messages against a fresh one, {calls} calls each, sequential, one client");
@@ -54,16 +61,12 @@ public static class CommandCost
             await ExpectOkAsync(await http.GetAsync($"/api/v1/conversations/{id}/messages?afterSeq={Math.Max(0, version - 20)}&limit=20"));
         });
 
-        Console.WriteLine();
-        Console.WriteLine($"| command (sequential, one client) | calls | long p50 ms | long p90 ms | fresh p50 ms | fresh p90 ms | long ÷ fresh (p50) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (name, onLong, onShort) in rows)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {onLong.Calls} | {onLong.P50Ms:F2} | {onLong.P90Ms:F2} | {onShort.P50Ms:F2} | {onShort.P90Ms:F2} | {onLong.P50Ms / onShort.P50Ms:F2} |"));
+            context.Report.Add(new Figure(
+                Name, $"{name} on a {history}-message conversation", onLong.P50Ms, "ms p50", "the same on a fresh one", onShort.P50Ms,
+                Detail: new Dictionary<string, double> { ["p90Ms"] = onLong.P90Ms, ["freshP90Ms"] = onShort.P90Ms, ["calls"] = onLong.Calls }));
         }
-
-        return 0;
     }
 
     private static async Task SignInAsync(HttpClient http)

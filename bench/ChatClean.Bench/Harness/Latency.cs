@@ -21,14 +21,6 @@ public sealed record Latency(string Name, int Calls, double MeanMs, double P50Ms
         }
 
         Array.Sort(samples);
-        return new Latency(name, calls, samples.Average(), Rank(samples, 0.5), Rank(samples, 0.9), samples[^1]);
-    }
-
-    private static double Rank(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var lower = (int)Math.Floor(h);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + ((h - lower) * (sorted[upper] - sorted[lower]));
+        return new Latency(name, calls, samples.Average(), Throughput.Rank(samples, 0.5), Throughput.Rank(samples, 0.9), samples[^1]);
     }
 }
