@@ -9,8 +9,8 @@ public sealed class BenchContext(string[] args, BenchReport report)
 
     public bool Quick => Report.Quick;
 
-    /// <summary>How long one throughput point runs: 8 s in a full run, 1 s in a quick one.</summary>
-    public TimeSpan Point => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
+    /// <summary>How long one throughput point runs (<c>--seconds</c>): 8 s in a full run, 1 s in a quick one.</summary>
+    public TimeSpan Point => TimeSpan.FromSeconds(Number("--seconds", 8, 1));
 
     /// <summary>
     /// How many times a measurement and its baseline are taken in turn (3 in a full run): the figures are the medians, so

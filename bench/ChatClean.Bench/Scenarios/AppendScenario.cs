@@ -27,7 +27,8 @@ public sealed class AppendScenario : IScenario
         await using var raw = new MySqlEventStore(
             database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
         var store = new ConversationEventStore(raw);
-        foreach (var (callers, goal) in Points)
+        var only = context.Text("--callers", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (callers, goal) in Points.Where(p => only.Length == 0 || only.Contains(p.Callers.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {
             var rounds = new List<(Throughput Baseline, Throughput Appends, double PerCommit)>();
             for (var round = 0; round < context.Rounds; round++)

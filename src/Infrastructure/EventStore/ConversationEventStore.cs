@@ -7,7 +7,31 @@ public sealed class ConversationEventStore(SqlEventStore store) : IEventStore
         string streamId, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
     {
         var result = await store.AppendAsync(streamId, expected, events.Select(ConversationEventSerializer.ToEventData).ToArray(), cancellationToken);
-        return new AppendResult(result.StreamRevision, result.LastPosition, result.Events.Select(ConversationEventSerializer.ToStored).ToArray(), result.WasDuplicate);
+        return new AppendResult(result.StreamRevision, result.LastPosition, Stored(result, events), result.WasDuplicate);
+    }
+
+    /// <summary>
+    /// What was appended, as stored: a fresh append's own events (nothing to read back), or, when the append repeated
+    /// an earlier one, the events the log holds from that one.
+    /// </summary>
+    private static StoredEvent<IConversationEvent>[] Stored(RawAppendResult result, IReadOnlyList<EventToAppend> appended)
+    {
+        var recorded = result.Events;
+        if (result.WasDuplicate || recorded.Count != appended.Count)
+        {
+            return recorded.Select(ConversationEventSerializer.ToStored).ToArray();
+        }
+
+        var stored = new StoredEvent<IConversationEvent>[recorded.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var (append, row) = (appended[i], recorded[i]);
+            stored[i] = row.EventId == append.EventId
+                ? new StoredEvent<IConversationEvent>(append.Event, row.EventId, row.StreamId, row.Revision, row.Position, row.CreatedAt, append.Metadata)
+                : ConversationEventSerializer.ToStored(row);
+        }
+
+        return stored;
     }
 
     public async Task<IReadOnlyList<StoredEvent<IConversationEvent>>> ReadStreamAsync(
