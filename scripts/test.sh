@@ -17,6 +17,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log "building"
 dotnet build ChatClean.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
+counter() { grep -o "$1=\"[0-9]*\"" "$2" | head -n 1 | grep -o '[0-9]*'; }
+failures() { echo $(( $(counter failed "$1") + $(counter error "$1") + $(counter timeout "$1") + $(counter aborted "$1") )); }
+
 results=$(mktemp -d)
 status=0
 crashed=0
@@ -27,16 +30,20 @@ for project in tests/*/*.csproj; do
   if ! dotnet test "$project" -c Release --no-build -nologo -v quiet \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
     status=1
-    [ -f "$results/$name.trx" ] || { log "$name produced no results: counted as a failure"; crashed=$((crashed + 1)); }
+    if [ ! -f "$results/$name.trx" ]; then
+      log "$name produced no results: counted as a failure"; crashed=$((crashed + 1))
+    elif [ "$(failures "$results/$name.trx")" -eq 0 ]; then
+      # A fixture's clean-up or the test host failed after every test passed: the summary line must say so too.
+      log "$name failed outside its tests (fixture clean-up or test host): counted as a failure"; crashed=$((crashed + 1))
+    fi
   fi
 done
 
-counter() { grep -o "$1=\"[0-9]*\"" "$2" | head -n 1 | grep -o '[0-9]*'; }
 passed=0; failed=$crashed; total=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   t=$(counter total "$trx"); p=$(counter passed "$trx")
-  f=$(( $(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx") ))
+  f=$(failures "$trx")
   total=$((total + t)); passed=$((passed + p)); failed=$((failed + f))
 done
 skipped=$((total - passed - (failed - crashed)))

@@ -42,6 +42,12 @@ public sealed partial class StartupSequence(
             {
                 await started[i].Service.StopAsync(cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host's shutdown timeout ran out while this step was still stopping: it is abandoned, as the host
+                // abandons its own background services, and the steps before it still get their stop.
+                LogStopAbandoned(logger, started[i].Name);
+            }
             catch (Exception exception)
             {
                 LogStopFailed(logger, exception, started[i].Name);
@@ -95,6 +101,9 @@ public sealed partial class StartupSequence(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up step {Step} failed for good; the node stops")]
     private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up step {Step} did not stop within the shutdown timeout; abandoned")]
+    private static partial void LogStopAbandoned(ILogger logger, string step);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Start-up step {Step} failed to stop")]
     private static partial void LogStopFailed(ILogger logger, Exception exception, string step);

@@ -114,18 +114,20 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutApi api)
         await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/cancel-human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await customer.Http.PostAsync($"/api/v1/conversations/{id}/human-request")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        // The first episode's job runs anyway (as a job deleted too late would): nothing happens.
-        var first = (await EventsAsync(id)).OfType<HumanRequested>().First();
+        // The first episode's job runs anyway, at once (as a job deleted too late would): nothing happens. It is run
+        // with its due time already past, so that it does not wait into the second episode's deadline.
+        var requests = (await EventsAsync(id)).OfType<HumanRequested>().ToArray();
+        var second = requests.Single(e => e.Episode == 2);
         await using (var scope = api.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<WaitingTimeoutJob>().RunAsync(conversation, 1, first.At + Wait, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WaitingTimeoutJob>().RunAsync(conversation, 1, requests.Single(e => e.Episode == 1).At, CancellationToken.None);
         }
 
-        (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldBeEmpty();
+        // Only the second episode's own job may have timed it out by now, and never before its deadline.
+        (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldAllBe(t => t.Episode == 2 && t.At >= second.At + Wait, "the first episode's job ends nothing");
         Scheduler.ArmWaitingTimeout(conversation, 1, DateTimeOffset.UtcNow).ShouldBe(JobArming.Ended, "an ended episode is never armed again");
 
         // The second episode times out at its own deadline.
-        var second = (await EventsAsync(id)).OfType<HumanRequested>().Single(e => e.Episode == 2);
         var timedOut = await Eventually.ReturnsAsync(
             async () => (await EventsAsync(id)).OfType<TimedOutToAi>().ToArray(), t => t.Length > 0, TimeSpan.FromSeconds(10), "the second episode's timeout");
         timedOut.Single().Episode.ShouldBe(2);
