@@ -13,10 +13,20 @@ public static class DependencyInjection
     /// <summary>Request bodies above this many bytes are refused with 413 (key <c>Kestrel:Limits:MaxRequestBodySize</c>).</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Connections Kestrel holds at once (key <c>Kestrel:Limits:MaxConcurrentConnections</c>): the open-file limit less
+    /// 256 files for the database pool, Redis, logs and the runtime, so that accepting never fails for want of a file
+    /// (a server out of files spins on its listening socket); none where the limit is unknown or small.
+    /// </summary>
+    public static long? DefaultMaxConnections(long? openFiles) => openFiles is > 1024 and var files ? files - 256 : null;
+
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KestrelServerOptions>(o =>
-            o.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? DefaultMaxRequestBodyBytes);
+        {
+            o.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? DefaultMaxRequestBodyBytes;
+            o.Limits.MaxConcurrentConnections = configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections") ?? DefaultMaxConnections(ProcessLimits.OpenFiles());
+        });
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -36,6 +46,7 @@ public static class DependencyInjection
         services.AddJobsDashboard();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(Telemetry.Meters)
+            .AddMeter("System.Runtime")
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         services.AddOpenApi();

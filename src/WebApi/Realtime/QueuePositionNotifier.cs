@@ -50,7 +50,7 @@ public sealed partial class QueuePositionNotifier(ConnectionManager connections,
 
     private async Task NotifyAsync(Guid conversationId, long seq, CancellationToken cancellationToken)
     {
-        if (!connections.All.Any(c => c.Caller.Role == UserRole.Customer))
+        if (!connections.HasCustomers)
         {
             return;
         }

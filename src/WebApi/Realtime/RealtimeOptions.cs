@@ -8,6 +8,12 @@ public sealed class RealtimeOptions
 {
     public const string SectionName = "Realtime";
 
+    /// <summary>
+    /// The most WebSockets this node holds at once; beyond it an upgrade gets 503 <c>realtime.at_capacity</c>. 0 (the
+    /// default) means 95 % of the process's open-file limit (<c>ulimit -n</c>).
+    /// </summary>
+    public int MaxConnections { get; set; }
+
     /// <summary>A client frame above this many bytes closes the connection with 1009.</summary>
     public int MaxFrameBytes { get; set; } = 16 * 1024;
 

@@ -9,6 +9,7 @@ public static class RealtimeSetup
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.SectionName));
+        services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ConnectionManager>();
         services.AddSingleton<MessageRouter>();
         services.AddStartupStep<TypingRelay>(StartupPhase.Notices);

@@ -14,7 +14,7 @@ public sealed class ReplyDeltaRelay(IReplyChannel replies, ConnectionManager con
         replies.Subscribe(delta =>
         {
             ServerFrame? frame = null;
-            foreach (var connection in connections.All)
+            foreach (var connection in connections.FollowersOf(delta.ConversationId))
             {
                 if (connection.IsSubscribed(delta.ConversationId))
                 {

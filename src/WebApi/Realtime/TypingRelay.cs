@@ -24,7 +24,7 @@ public sealed class TypingRelay(IClusterBus bus, ConnectionManager connections) 
             }
 
             var frame = ServerFrame.Create("typing", new { notice.ConversationId, notice.UserId, notice.Role, notice.IsTyping });
-            foreach (var connection in connections.All.Where(c => c.Id != notice.ConnectionId && c.IsSubscribed(notice.ConversationId)))
+            foreach (var connection in connections.FollowersOf(notice.ConversationId).Where(c => c.Id != notice.ConnectionId && c.IsSubscribed(notice.ConversationId)))
             {
                 connection.Send(frame);
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using ChatClean.Application.Agents;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,32 @@ public static partial class WebSocketEndpoint
             return;
         }
 
-        var settings = options.Value;
+        if (!connections.Admission.TryEnter())
+        {
+            http.Response.Headers.RetryAfter = "5";
+            await ProblemCodes.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "realtime.at_capacity", "This node holds as many connections as it may; try again shortly.");
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(http, connections, router, scopes, options.Value, lifetime, loggers);
+        }
+        finally
+        {
+            connections.Admission.Leave();
+        }
+    }
+
+    private static async Task ServeAsync(
+        HttpContext http,
+        ConnectionManager connections,
+        MessageRouter router,
+        IServiceScopeFactory scopes,
+        RealtimeOptions settings,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers)
+    {
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = settings.KeepAliveInterval,
@@ -91,47 +117,58 @@ public static partial class WebSocketEndpoint
     private static async Task ReceiveLoopAsync(
         WebSocket socket, ClientConnection connection, MessageRouter router, RealtimeOptions settings, CancellationToken stopping)
     {
-        var buffer = new byte[settings.MaxFrameBytes];
         using var idle = new Timer(_ => connection.Close(ClientConnection.IdleTimeout, "idle timeout"), null, settings.IdleTimeout, Timeout.InfiniteTimeSpan);
         while (socket.State == WebSocketState.Open)
         {
-            var count = 0;
-            var tooLarge = false;
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                if (count == buffer.Length)
-                {
-                    // Read the rest and drop it, so that the close frame can be exchanged cleanly.
-                    tooLarge = true;
-                    count = 0;
-                }
-
-                result = await socket.ReceiveAsync(buffer.AsMemory(count), connection.Closing);
-                count += result.Count;
-            }
-            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-            idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
+            // A zero-byte read waits for the next frame without a buffer: an idle connection holds none.
+            var result = await socket.ReceiveAsync(Memory<byte>.Empty, connection.Closing);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
                 return;
             }
 
-            if (tooLarge)
+            var buffer = ArrayPool<byte>.Shared.Rent(settings.MaxFrameBytes);
+            try
             {
-                connection.Close(FrameTooLarge, $"frames are limited to {settings.MaxFrameBytes} bytes");
-                continue;
-            }
+                var count = 0;
+                var tooLarge = false;
+                while (!result.EndOfMessage)
+                {
+                    if (count == settings.MaxFrameBytes)
+                    {
+                        // Read the rest and drop it, so that the close frame can be exchanged cleanly.
+                        tooLarge = true;
+                        count = 0;
+                    }
 
-            if (result.MessageType == WebSocketMessageType.Binary)
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count, settings.MaxFrameBytes - count), connection.Closing);
+                    count += result.Count;
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
+                        return;
+                    }
+                }
+
+                idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
+                if (tooLarge)
+                {
+                    connection.Close(FrameTooLarge, $"frames are limited to {settings.MaxFrameBytes} bytes");
+                }
+                else if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    await router.RefuseAsync(connection, new FrameException("frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."), stopping);
+                }
+                else
+                {
+                    await router.RouteAsync(connection, buffer.AsMemory(0, count), stopping);
+                }
+            }
+            finally
             {
-                await router.RefuseAsync(connection, new FrameException("frame.binary_unsupported", "Frames are JSON text; binary frames are ignored."), stopping);
-                continue;
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            await router.RouteAsync(connection, buffer.AsMemory(0, count), stopping);
         }
     }
 

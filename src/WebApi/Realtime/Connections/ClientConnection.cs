@@ -19,8 +19,14 @@ public sealed class ClientConnection : IDisposable
     {
         Caller = caller;
         _queue = new Outbox(socket, sendQueueCapacity);
-        _follows = new ConversationFollows(_queue.Enqueue);
+        _follows = new ConversationFollows(_queue.Enqueue, id => Following?.Invoke(id));
     }
+
+    /// <summary>Told of every conversation this connection starts to follow, before it does (the node's index).</summary>
+    public Action<Guid>? Following { get; set; }
+
+    /// <summary>The conversations this connection follows.</summary>
+    public IReadOnlyCollection<Guid> Followed => _follows.Conversations;
 
     public Guid Id { get; } = Guid.NewGuid();
 

@@ -3,9 +3,10 @@ namespace ChatClean.WebApi.Realtime;
 /// <summary>
 /// The conversations one connection follows, and per conversation the last seq it delivered: anything at or below it
 /// is dropped, so a frame that arrives twice (live and through a resume) is sent once. During a resume, live frames
-/// are held back and released in order after the history.
+/// are held back and released in order after the history. <paramref name="following"/> hears of a conversation
+/// before it is followed.
 /// </summary>
-public sealed class ConversationFollows(Action<ServerFrame> send)
+public sealed class ConversationFollows(Action<ServerFrame> send, Action<Guid> following)
 {
     private readonly Dictionary<Guid, Follow> _follows = [];
     private readonly Lock _lock = new();
@@ -15,6 +16,17 @@ public sealed class ConversationFollows(Action<ServerFrame> send)
         lock (_lock)
         {
             return _follows.ContainsKey(conversationId);
+        }
+    }
+
+    public IReadOnlyCollection<Guid> Conversations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _follows.Keys];
+            }
         }
     }
 
@@ -30,6 +42,7 @@ public sealed class ConversationFollows(Action<ServerFrame> send)
     /// <summary>Starts following a conversation live from <paramref name="afterSeq"/>, without history (a no-op if followed already).</summary>
     public void Start(Guid conversationId, long afterSeq)
     {
+        following(conversationId);
         lock (_lock)
         {
             _follows.TryAdd(conversationId, new Follow(afterSeq, syncing: false));
@@ -39,6 +52,7 @@ public sealed class ConversationFollows(Action<ServerFrame> send)
     /// <summary>Sends <paramref name="history"/> (everything after <paramref name="afterSeq"/>) and then the live frames held back meanwhile.</summary>
     public async Task ResumeAsync(Guid conversationId, long afterSeq, Func<Task<IReadOnlyList<ServerFrame>>> history)
     {
+        following(conversationId);
         lock (_lock)
         {
             _follows[conversationId] = new Follow(afterSeq, syncing: true);
