@@ -51,7 +51,8 @@ public static class DependencyInjection
                 break;
         }
 
-        services.AddSingleton<IEventStore, ConversationEventStore>();
+        services.AddSingleton<RecentEvents>();
+        services.AddSingleton<IEventStore>(sp => new ConversationEventStore(sp.GetRequiredService<SqlEventStore>(), sp.GetRequiredService<RecentEvents>()));
         services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
         services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
         services.AddSingleton<IConversationStateCache, ConversationStateCache>();

@@ -1,8 +1,18 @@
 namespace ChatClean.Infrastructure.EventStore;
 
-/// <summary>The typed port on the SQL store: events in, events out; wire names, JSON and hashes stay below it.</summary>
-public sealed class ConversationEventStore(SqlEventStore store) : IEventStore
+/// <summary>
+/// The typed port on the SQL store: events in, events out; wire names, JSON and hashes stay below it. Reads of the
+/// log's newest pages are shared through <see cref="RecentEvents"/>.
+/// </summary>
+public sealed class ConversationEventStore(SqlEventStore store, RecentEvents recent) : IEventStore, IDisposable
 {
+    private readonly SemaphoreSlim _tailRead = new(1, 1);
+
+    public ConversationEventStore(SqlEventStore store)
+        : this(store, new RecentEvents())
+    {
+    }
+
     public async Task<AppendResult> AppendAsync(
         string streamId, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
     {
@@ -40,8 +50,39 @@ public sealed class ConversationEventStore(SqlEventStore store) : IEventStore
 
     public Task<long> ReadStreamRevisionAsync(string streamId, CancellationToken cancellationToken) => store.ReadStreamRevisionAsync(streamId, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredEvent<IConversationEvent>>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
-        (await store.ReadAllAsync(afterPosition, maxCount, cancellationToken)).Select(ConversationEventSerializer.ToStored).ToArray();
+    public async Task<IReadOnlyList<StoredEvent<IConversationEvent>>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        if (recent.TryRead(afterPosition, maxCount, out var held))
+        {
+            return held;
+        }
+
+        if (!recent.IsTail(afterPosition))
+        {
+            // Behind the held run (a catch-up, a rebuild): straight to the store.
+            return await ReadPageAsync(afterPosition, maxCount, cancellationToken);
+        }
+
+        // At the tail every live consumer wakes at the same commit: one reads, the others take what it read.
+        await _tailRead.WaitAsync(cancellationToken);
+        try
+        {
+            return recent.TryRead(afterPosition, maxCount, out held) ? held : await ReadPageAsync(afterPosition, maxCount, cancellationToken);
+        }
+        finally
+        {
+            _tailRead.Release();
+        }
+    }
+
+    private async Task<StoredEvent<IConversationEvent>[]> ReadPageAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        var page = (await store.ReadAllAsync(afterPosition, maxCount, cancellationToken)).Select(ConversationEventSerializer.ToStored).ToArray();
+        recent.Add(page);
+        return page;
+    }
 
     public Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken) => store.ReadHeadPositionAsync(cancellationToken);
+
+    public void Dispose() => _tailRead.Dispose();
 }
