@@ -24,6 +24,8 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <param name="webApiDll">The built <c>ChatClean.WebApi.dll</c> (its folder holds its dependencies).</param>
     public static ServiceProcess Start(string webApiDll, IReadOnlyDictionary<string, string> settings, string urls = "http://127.0.0.1:0")
     {

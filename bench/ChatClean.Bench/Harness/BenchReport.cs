@@ -8,11 +8,21 @@ namespace ChatClean.Bench;
 /// <summary>One measured figure beside the same-run baseline it is judged against, and the goal if the issue set one.</summary>
 public sealed record Figure(
     string Scenario, string Name, double Value, string Unit, string? Baseline = null, double? BaselineValue = null, double? Goal = null,
-    IReadOnlyDictionary<string, double>? Detail = null)
+    IReadOnlyDictionary<string, double>? Detail = null, double? Ceiling = null, double? RatioCeiling = null)
 {
     public double? Ratio => BaselineValue is > 0 ? Value / BaselineValue : null;
 
-    public bool? Met => Goal is { } goal && Ratio is { } ratio ? ratio >= goal : null;
+    /// <summary>
+    /// The goal: a ratio of at least <see cref="Goal"/>, of at most <see cref="RatioCeiling"/> (a cost beside the
+    /// baseline's), or a value of at most <see cref="Ceiling"/> (a latency).
+    /// </summary>
+    public bool? Met => this switch
+    {
+        { Ceiling: { } ceiling } => Value <= ceiling,
+        { RatioCeiling: { } most, Ratio: { } ratio } => ratio <= most,
+        { Goal: { } goal, Ratio: { } ratio } => ratio >= goal,
+        _ => null,
+    };
 }
 
 /// <summary>Everything one run measured, where and how: written as <c>bench/results/&lt;utc&gt;.json</c> and printed as a table.</summary>
@@ -71,7 +81,7 @@ public sealed class BenchReport
         var document = new
         {
             StartedAt, Quick, Scenarios, Machine, Server,
-            Figures = Figures.Select(f => new { f.Scenario, f.Name, f.Value, f.Unit, f.Baseline, f.BaselineValue, f.Ratio, f.Goal, f.Met, f.Detail }),
+            Figures = Figures.Select(f => new { f.Scenario, f.Name, f.Value, f.Unit, f.Baseline, f.BaselineValue, f.Ratio, f.Goal, f.Ceiling, f.RatioCeiling, f.Met, f.Detail }),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, Json));
         return path;
@@ -93,5 +103,13 @@ public sealed class BenchReport
 
     private static string Line(Figure f) => string.Create(CultureInfo.InvariantCulture,
         $"| {f.Scenario} | {f.Name} | {f.Value:N1} {f.Unit} | {(f.Baseline is null ? string.Empty : $"{f.Baseline}: {f.BaselineValue:N1}")} | " +
-        $"{(f.Ratio is { } r ? $"{r:F2}×" : string.Empty)} | {(f.Goal is { } g ? $"≥ {g:F1}× {(f.Met == true ? "met" : "not met")}" : string.Empty)} |");
+        $"{(f.Ratio is { } r ? $"{r:F2}×" : string.Empty)} | {Goal(f)} |");
+
+    private static string Goal(Figure f) => f switch
+    {
+        { Ceiling: { } c } => string.Create(CultureInfo.InvariantCulture, $"≤ {c:N0} {f.Unit} {(f.Met == true ? "met" : "not met")}"),
+        { RatioCeiling: { } rc } => string.Create(CultureInfo.InvariantCulture, $"≤ {rc:F1}× {(f.Met == true ? "met" : "not met")}"),
+        { Goal: { } g } => string.Create(CultureInfo.InvariantCulture, $"≥ {g:F1}× {(f.Met == true ? "met" : "not met")}"),
+        _ => string.Empty,
+    };
 }

@@ -99,26 +99,3 @@ public sealed class CommandCostScenario : IScenario
         }
     }
 }
-
-/// <summary>The service as the benchmarks run it: MariaDB and Redis, no AI replies, jobs or rate limits in the way.</summary>
-public static class BenchService
-{
-    public static Dictionary<string, string> Settings(string mySql) => new()
-    {
-        ["Storage:Provider"] = "MySql",
-        ["ConnectionStrings:MySql"] = mySql,
-        ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
-        ["Redis:Prefix"] = $"chatclean-bench-{Guid.NewGuid():N}",
-        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatclean-bench", Guid.NewGuid().ToString("N")),
-        ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ["Encryption:Keys:bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["Encryption:CurrentKeyId"] = "bench",
-        ["Encryption:LookupKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["Bootstrap:AdminUsername"] = "bench-admin",
-        ["Bootstrap:AdminPassword"] = "bench-admin-password",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Ai:Enabled"] = "false",
-        ["Hangfire:Enabled"] = "false",
-        ["RateLimits:Enabled"] = "false",
-    };
-}
