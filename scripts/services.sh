@@ -43,13 +43,15 @@ start_mariadb() {
   fi
   # One test user for TCP; MariaDB resolves 127.0.0.1 to localhost, so both hosts get it. The tests run many service
   # hosts at once (each with its pool and the event store's writer) beside the benchmark's 64-connection baselines:
-  # the default 151 connections is too few for them.
+  # the default 151 connections is too few for them. PROCESS lets a test see which transactions wait for a lock.
   mariadb_root <<SQL
 SET GLOBAL max_connections = 1000;
 CREATE USER IF NOT EXISTS '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';
 CREATE USER IF NOT EXISTS '$TEST_USER'@'127.0.0.1' IDENTIFIED BY '$TEST_PASSWORD';
 GRANT ALL PRIVILEGES ON \`chatclean\\_test%\`.* TO '$TEST_USER'@'localhost';
 GRANT ALL PRIVILEGES ON \`chatclean\\_test%\`.* TO '$TEST_USER'@'127.0.0.1';
+GRANT PROCESS ON *.* TO '$TEST_USER'@'localhost';
+GRANT PROCESS ON *.* TO '$TEST_USER'@'127.0.0.1';
 CREATE DATABASE IF NOT EXISTS chatclean_test CHARACTER SET utf8mb4;
 FLUSH PRIVILEGES;
 SQL

@@ -34,10 +34,28 @@ public static class ProjectionCheckpoints
     public static Task<long?> ReadAsync(ChatCleanDbContext db, string name, CancellationToken cancellationToken) =>
         db.ProjectionCheckpoints.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Takes the checkpoint row's write lock until the transaction ends (a no-op update), and returns the tracked row.</summary>
-    public static async Task<ProjectionCheckpointRecord> LockAsync(ChatCleanDbContext db, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the checkpoint row's write lock until the transaction ends and returns the tracked row; null, at once,
+    /// when another node holds it (MySQL: <c>FOR UPDATE SKIP LOCKED</c>). SQLite has one writer: a no-op update waits
+    /// for the database's write lock.
+    /// </summary>
+    public static async Task<ProjectionCheckpointRecord?> TryLockAsync(ChatCleanDbContext db, string name, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = position WHERE name = {name}", cancellationToken);
+        if (db.Database.IsMySql())
+        {
+            var locked = await db.Database
+                .SqlQuery<long>($"SELECT position AS Value FROM projection_checkpoints WHERE name = {name} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(cancellationToken);
+            if (locked.Count == 0)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = position WHERE name = {name}", cancellationToken);
+        }
+
         return await db.ProjectionCheckpoints.SingleAsync(c => c.Name == name, cancellationToken);
     }
 }

@@ -7,8 +7,12 @@ namespace ChatClean.Infrastructure.Subscriptions;
 /// The read models' subscription, checkpoint in the projections' own transaction: each page is folded into the
 /// conversations' summaries and applied by every table's projection in one transaction that also moves the
 /// checkpoint, so an event is applied exactly once even if the process dies mid-page. The checkpoint row is locked
-/// first, so several nodes take turns instead of applying twice; a page that does not start right after the locked
-/// checkpoint (another node went ahead, or a rebuild reset it) is dropped and read again from there.
+/// first, so several nodes never apply the same events; a page that does not start right after the locked checkpoint
+/// (another node went ahead, or a rebuild reset it) is dropped and read again from there. A node that finds the row
+/// locked does not queue behind the other node's transaction (on two nodes that was most of the projection's cost:
+/// lock waits, and pages cut small by taking turns): it leaves the page to that node and goes on after it; if that
+/// node stops short, the stored checkpoint stays behind and this node comes back for the rest once a poll interval
+/// has passed without the checkpoint catching up.
 /// </summary>
 public sealed class ProjectionSubscription(
     IServiceScopeFactory scopes,
@@ -20,6 +24,8 @@ public sealed class ProjectionSubscription(
     ILogger<ProjectionSubscription> logger) : Subscription(eventStore, signal, options, clock, logger)
 {
     private readonly IReadModelObserver[] _observers = observers.ToArray();
+    private readonly TimeSpan _pollInterval = options.Value.SubscriptionPollInterval;
+    private long _leftToOtherNodeAt;
 
     public override string Name => ProjectionCheckpoints.ReadModels;
 
@@ -34,7 +40,8 @@ public sealed class ProjectionSubscription(
     {
         await using var scope = scopes.CreateAsyncScope();
         var stored = await ProjectionCheckpoints.ReadAsync(scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>(), Name, cancellationToken);
-        return stored < position ? stored : null;
+        var waitingForOtherNode = Clock.GetElapsedTime(Volatile.Read(ref _leftToOtherNodeAt)) < _pollInterval;
+        return stored < position && !waitingForOtherNode ? stored : null;
     }
 
     protected override async Task<long> ConsumeAsync(IReadOnlyList<StoredEvent<IConversationEvent>> page, CancellationToken cancellationToken)
@@ -45,7 +52,12 @@ public sealed class ProjectionSubscription(
         {
             var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var checkpoint = await ProjectionCheckpoints.LockAsync(db, Name, cancellationToken);
+            if (await ProjectionCheckpoints.TryLockAsync(db, Name, cancellationToken) is not { } checkpoint)
+            {
+                Volatile.Write(ref _leftToOtherNodeAt, Clock.GetTimestamp());
+                return page[^1].Position;
+            }
+
             var fresh = page.Where(e => e.Position > checkpoint.Position).ToArray();
             if (page[0].Position > checkpoint.Position + 1 || fresh.Length == 0)
             {
