@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChatClean.Application.Abstractions.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,18 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>
+    /// The claims the service reads (<c>sub</c>, <c>name</c>, <c>role</c>) without the validated token behind them. A
+    /// request keeps its principal for as long as it lives, twice (the handler's result and its copy), and for a
+    /// WebSocket that is the connection's whole life: the token's text, header and payload with their claims were
+    /// about a quarter of what an idle connection held.
+    /// </summary>
+    internal static ClaimsPrincipal Lean(ClaimsPrincipal validated, string scheme) => new(new ClaimsIdentity(
+        validated.Claims
+            .Where(c => c.Type is AccessTokenClaims.Subject or AccessTokenClaims.Name or AccessTokenClaims.Role)
+            .Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)),
+        scheme, AccessTokenClaims.Name, AccessTokenClaims.Role));
+
     /// <summary>The token's source (a header, or a query parameter where browsers cannot set headers), revoked sessions, and problem details for 401/403.</summary>
     private sealed class ConfigureJwtEvents : IConfigureNamedOptions<JwtBearerOptions>
     {
@@ -28,6 +41,8 @@ public static class AuthenticationSetup
 
         public void Configure(JwtBearerOptions options)
         {
+            // Nothing reads the token back from the authentication properties; a WebSocket would hold it for its whole life.
+            options.SaveToken = false;
             options.Events = new JwtBearerEvents
             {
                 // Browsers cannot set headers on a WebSocket handshake: /ws also takes the token as ?access_token=.
@@ -54,8 +69,10 @@ public static class AuthenticationSetup
                         context.HttpContext.RequestServices.GetRequiredService<ISessionRevocation>().IsRevoked(userId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)))
                     {
                         context.Fail(new SecurityTokenRevokedException("The session was revoked."));
+                        return Task.CompletedTask;
                     }
 
+                    context.Principal = Lean(context.Principal!, context.Scheme.Name);
                     return Task.CompletedTask;
                 },
                 OnChallenge = async context =>

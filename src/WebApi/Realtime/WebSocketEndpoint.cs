@@ -73,6 +73,9 @@ public static partial class WebSocketEndpoint
             KeepAliveTimeout = settings.KeepAliveInterval,
         });
         using var connection = new ClientConnection(socket, http.User.ToCaller(), settings.SendQueueCapacity);
+
+        // The request lives as long as the socket: let go of the handshake's token, read once for the caller.
+        http.Request.Headers.Authorization = default;
         var present = connection.Caller.Has(Permissions.PresenceWrite);
         connections.Add(connection);
         if (present)
