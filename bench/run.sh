@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: ./bench/run.sh [scenario…] [--quick] [options]
-#   scenarios: append, hot-stream, command-cost, admin-reads (all when none is named; --quick runs the short ones)
+#   scenarios: append, hot-stream, end-to-end, two-nodes, connections, scan, command-cost, admin-reads (all when none is
+#   named; --quick runs the short ones)
 # Installs and starts MariaDB and Redis as the tests do (scripts/services.sh), builds the service and the benchmark
 # in Release, runs the scenarios (the service as its own process where a scenario needs it), prints every figure
 # beside its same-run baseline and writes bench/results/<utc>.json. See bench/README.md and docs/benchmarks.md.

@@ -4,7 +4,7 @@ namespace ChatClean.Bench;
 public static class BenchProgram
 {
     public static IReadOnlyList<IScenario> Scenarios { get; } =
-        [new AppendScenario(), new HotStreamScenario(), new EndToEndScenario(1), new EndToEndScenario(2), new ConnectionsScenario(), new CommandCostScenario(), new AdminReadsScenario()];
+        [new AppendScenario(), new HotStreamScenario(), new EndToEndScenario(1), new EndToEndScenario(2), new ConnectionsScenario(), new ScanScenario(), new CommandCostScenario(), new AdminReadsScenario()];
 
     public static async Task<int> RunAsync(string[] args)
     {

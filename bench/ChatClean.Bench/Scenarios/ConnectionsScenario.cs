@@ -49,13 +49,12 @@ public sealed class ConnectionsScenario : IScenario
 
         var frames = new FrameCounter();
         await WarmUpAsync(address, "-", frames);
-        var before = ResourceCounters.RssBytes(server.ProcessId);
-        var (sockets, connectSeconds) = await ConnectAsync(address, count, _ => "-", frames.OnFrame);
+        var (sockets, connectSeconds, memory) = await OpenMeasuredAsync(address, count, _ => "-", frames.OnFrame, server.ProcessId,
+            _ => HoldAsync(context, count, "echo server", server.ProcessId));
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var perConnection = (ResourceCounters.RssBytes(server.ProcessId) - before) / (double)count;
-            context.Report.Add(new Figure(Name, $"echo server: memory per idle connection ({count:N0} held)", perConnection / 1024, "KB"));
+            context.Report.Add(new Figure(
+                Name, $"echo server: memory per idle connection (RSS, {count / 2:N0} → {count:N0} held)", memory.MarginalKb, "KB", Detail: memory.Detail));
             context.Report.Add(new Figure(Name, "echo server: connect rate", count / connectSeconds, "connections/s"));
 
             var echoRate = await EchoRateAsync(sockets.Take(64).ToArray(), frames, context.Point);
@@ -71,7 +70,7 @@ public sealed class ConnectionsScenario : IScenario
 
             var broadcastRate = (double)count * broadcasts / Stopwatch.GetElapsedTime(started).TotalSeconds;
             context.Report.Add(new Figure(Name, $"echo server: broadcast rate (one frame to all {count:N0})", broadcastRate, "deliveries/s"));
-            return new EchoFigures(perConnection / 1024, count / connectSeconds);
+            return new EchoFigures(memory.MarginalKb, count / connectSeconds);
         }
         finally
         {
@@ -94,24 +93,20 @@ public sealed class ConnectionsScenario : IScenario
         try
         {
             await WarmUpAsync(address, users[0].Token, pongs);
-            var before = ResourceCounters.RssBytes(server.ProcessId);
-            var (sockets, connectSeconds) = await ConnectAsync(address, count, i => users[i % users.Length].Token, pongs.OnFrame);
             using var heartbeats = new CancellationTokenSource();
-            var beating = HeartbeatAsync(sockets, heartbeats.Token);
+            var beating = Task.CompletedTask;
+            var (sockets, connectSeconds, memory) = await OpenMeasuredAsync(address, count, i => users[i % users.Length].Token, pongs.OnFrame, server.ProcessId,
+                async held =>
+                {
+                    beating = HeartbeatAsync(held, heartbeats.Token);
+                    await Task.Delay(context.Point);
+                    await HoldAsync(context, count, "service", server.ProcessId);
+                });
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(2) + context.Point);
-                if (context.Number("--hold", 0, 0) is > 0 and var hold)
-                {
-                    // For a look from outside while the connections are held (dotnet-gcdump, dotnet-counters, perf).
-                    Console.WriteLine($"# holding {count:N0} connections to the service (pid {server.ProcessId}) for {hold} s");
-                    await Task.Delay(TimeSpan.FromSeconds(hold));
-                }
-
-                var perConnection = (ResourceCounters.RssBytes(server.ProcessId) - before) / (double)count / 1024;
                 context.Report.Add(new Figure(
-                    Name, $"service: memory per authenticated idle connection ({count:N0} held, ping every 30 s)", perConnection, "KB",
-                    "echo server", echo.KbPerConnection, RatioCeiling: 1.2));
+                    Name, $"service: memory per authenticated idle connection (RSS, {count / 2:N0} → {count:N0} held, ping every 30 s)", memory.MarginalKb, "KB",
+                    "echo server", echo.KbPerConnection, Detail: memory.Detail, RatioCeiling: 1.2));
                 context.Report.Add(new Figure(Name, "service: connect rate (token checked on each upgrade)", count / connectSeconds, "connections/s", "echo server", echo.ConnectsPerSecond));
 
                 // Beyond the cap: every further upgrade is refused before it is accepted.
@@ -161,20 +156,53 @@ public sealed class ConnectionsScenario : IScenario
         }
     }
 
-    /// <summary>Opens <paramref name="count"/> sockets, 64 at a time, spread over 127.0.0.2 … 127.0.0.17.</summary>
+    /// <summary><c>--hold N</c>: keeps the connections N seconds longer, for a look from outside (dotnet-dump, dotnet-counters, perf).</summary>
+    private static async Task HoldAsync(BenchContext context, int count, string what, int processId)
+    {
+        if (context.Number("--hold", 0, 0) is > 0 and var hold)
+        {
+            Console.WriteLine($"# holding {count:N0} connections to the {what} (pid {processId}) for {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> sockets in two halves and reads the server's resident memory after each (the
+    /// second time after <paramref name="settle"/>): the memory of a connection is what the second half added, each.
+    /// Fixed costs (code, pools, the heap the collector keeps after the connect storm's garbage) are paid by the first
+    /// half, so servers that allocate differently while connecting are compared on what a held connection costs.
+    /// </summary>
+    private static async Task<(BenchSocket[] Sockets, double Seconds, HeldMemory Memory)> OpenMeasuredAsync(
+        Uri server, int count, Func<int, string> token, Action<BenchSocket, ReadOnlySpan<byte>> onFrame, int processId, Func<BenchSocket[], Task> settle)
+    {
+        var start = ResourceCounters.RssBytes(processId);
+        var half = count / 2;
+        var (first, firstSeconds) = await ConnectAsync(server, 0, half, token, onFrame);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var atHalf = ResourceCounters.RssBytes(processId);
+        var (second, secondSeconds) = await ConnectAsync(server, half, count - half, token, onFrame);
+        BenchSocket[] sockets = [.. first, .. second];
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await settle(sockets);
+        var atFull = ResourceCounters.RssBytes(processId);
+        var memory = new HeldMemory((atFull - atHalf) / 1024.0 / (count - half), (atFull - start) / 1024.0 / count, atFull / 1024.0 / 1024);
+        return (sockets, firstSeconds + secondSeconds, memory);
+    }
+
+    /// <summary>Opens sockets <paramref name="from"/> … <paramref name="from"/> + <paramref name="count"/> − 1, 64 at a time, spread over 127.0.0.2 … 127.0.0.17.</summary>
     private static async Task<(BenchSocket[] Sockets, double Seconds)> ConnectAsync(
-        Uri server, int count, Func<int, string> token, Action<BenchSocket, ReadOnlySpan<byte>> onFrame)
+        Uri server, int from, int count, Func<int, string> token, Action<BenchSocket, ReadOnlySpan<byte>> onFrame)
     {
         var started = Stopwatch.GetTimestamp();
         var sockets = await BenchUsers.ManyAsync(
-            count, i => BenchSocket.ConnectAsync(server, token(i), BenchSocket.Source(i, Addresses), onFrame, i), parallel: 64);
+            count, i => BenchSocket.ConnectAsync(server, token(from + i), BenchSocket.Source(from + i, Addresses), onFrame, from + i), parallel: 64);
         return (sockets, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>A few connections opened and closed first, so that the code and pools they need are there before the memory is read.</summary>
     private static async Task WarmUpAsync(Uri server, string token, IFrameSink sink)
     {
-        var (sockets, _) = await ConnectAsync(server, 50, _ => token, sink.OnFrame);
+        var (sockets, _) = await ConnectAsync(server, 0, 50, _ => token, sink.OnFrame);
         await DisposeAllAsync(sockets);
         await Task.Delay(TimeSpan.FromSeconds(1));
     }
@@ -260,6 +288,12 @@ public sealed class ConnectionsScenario : IScenario
     }
 
     private sealed record EchoFigures(double KbPerConnection, double ConnectsPerSecond);
+
+    /// <summary>KB per connection the second half added, KB per connection over all (with the fixed costs), and the resident total in MB.</summary>
+    private sealed record HeldMemory(double MarginalKb, double AverageKb, double ResidentMb)
+    {
+        public Dictionary<string, double> Detail => new() { ["averageKbPerConnection"] = AverageKb, ["residentMb"] = ResidentMb };
+    }
 
     private interface IFrameSink
     {

@@ -39,9 +39,14 @@ public sealed class BenchHarnessTests
         connections.Length.ShouldBe(7);
         connections.ShouldAllBe(f => f!["value"]!.GetValue<double>() > 0);
         connections.Count(f => f!["baselineValue"] != null).ShouldBe(2);
-        var cap = connections.Single(f => f!["detail"] != null)!["detail"]!;
+        var cap = connections.Single(f => f!["name"]!.GetValue<string>().Contains("refused with 503", StringComparison.Ordinal))!["detail"]!;
         cap["refused503"]!.GetValue<double>().ShouldBe(cap["attempted"]!.GetValue<double>());
         cap["stillOpen"]!.GetValue<double>().ShouldBe(cap["held"]!.GetValue<double>());
+
+        // The log read through the store beside the raw scan of the same table.
+        var scan = figures.Single(f => f!["scenario"]!.GetValue<string>() == "scan")!;
+        scan["value"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        scan["baselineValue"]!.GetValue<double>().ShouldBeGreaterThan(0);
         Directory.Delete(results, recursive: true);
     }
 }
