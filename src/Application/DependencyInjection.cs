@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class DependencyInjection
         services.AddScoped<ConversationWriter>();
         services.AddScoped<ConversationReads>();
         services.AddSingleton<ConversationOwners>();
+        services.AddEventReactor<KeepStatesCurrent>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Analytics.AnalyticsWindow>();
