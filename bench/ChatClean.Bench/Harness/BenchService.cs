@@ -5,7 +5,22 @@ namespace ChatClean.Bench;
 /// <summary>The service as the benchmarks run it: MariaDB and Redis, no AI replies, jobs or rate limits in the way.</summary>
 public static class BenchService
 {
-    public static Dictionary<string, string> Settings(string mySql) => new()
+    /// <summary>
+    /// The service's settings; <c>BENCH_SERVICE_ENV="KEY=value;KEY2=value"</c> adds environment variables to every node
+    /// (runtime knobs such as <c>DOTNET_gcServer=0</c> or <c>DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0</c>).
+    /// </summary>
+    public static Dictionary<string, string> Settings(string mySql)
+    {
+        var settings = Defaults(mySql);
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            settings[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string> Defaults(string mySql) => new()
     {
         ["Passwords:BcryptWorkFactor"] = "4",
         ["Storage:Provider"] = "MySql",
