@@ -10,7 +10,8 @@ namespace ChatClean.Bench;
 /// Reading the whole log in order, as a read-model rebuild, a catch-up after downtime or an audit does: the event
 /// store's <c>ReadAllAsync</c> in pages of 1,000, every event deserialized into its domain type, beside the raw
 /// sequential scan of <c>es_events</c> (the same columns, one streaming <c>SELECT … ORDER BY position</c>, every
-/// value read, nothing parsed) on the same table just before. The log is seeded with conversation histories
+/// value read, nothing parsed) on the same table just before; and the audit's verify walk (positions dense, every
+/// hash link recomputed), beside the same scan. The log is seeded with conversation histories
 /// (1M events in a full run, <c>--events</c>); both reads run once to warm the buffer pool, then in turn.
 /// </summary>
 public sealed class ScanScenario : IScenario
@@ -36,10 +37,11 @@ public sealed class ScanScenario : IScenario
         await RawScanAsync(database.ConnectionString);
         await StoreScanAsync(store);
 
-        var rounds = new List<(double Raw, double Store)>();
+        var verifier = new EventLogVerifier(raw);
+        var rounds = new List<(double Raw, double Store, double Verify)>();
         for (var round = 0; round < context.Rounds; round++)
         {
-            rounds.Add((await RawScanAsync(database.ConnectionString), await StoreScanAsync(store)));
+            rounds.Add((await RawScanAsync(database.ConnectionString), await StoreScanAsync(store), await VerifyAsync(verifier, events)));
         }
 
         var median = rounds.OrderBy(r => r.Store / r.Raw).ElementAt(rounds.Count / 2);
@@ -47,6 +49,24 @@ public sealed class ScanScenario : IScenario
             Name, $"read the whole log in order ({events:N0} events, pages of {Page:N0}, deserialized)", median.Store, "events/s",
             "raw scan of es_events", median.Raw,
             Detail: new Dictionary<string, double> { ["events"] = events, ["rounds"] = rounds.Count, ["seedSeconds"] = seconds }));
+        var verify = rounds.OrderBy(r => r.Verify / r.Raw).ElementAt(rounds.Count / 2);
+        context.Report.Add(new Figure(
+            Name, $"audit verify: positions and the hash chain of the whole log ({events:N0} events)", verify.Verify, "events/s",
+            "raw scan of es_events", verify.Raw, Detail: new Dictionary<string, double> { ["seconds"] = events / verify.Verify }));
+    }
+
+    /// <summary>Events per second of <c>POST /admin/audit/verify</c>'s walk; the log must be found intact.</summary>
+    private static async Task<double> VerifyAsync(EventLogVerifier verifier, long events)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var verdict = await verifier.VerifyAsync(CancellationToken.None);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (!verdict.Intact || verdict.EventsChecked != events)
+        {
+            throw new InvalidOperationException($"The seeded log did not verify: {verdict}.");
+        }
+
+        return events / elapsed;
     }
 
     /// <summary>Rows per second of one streaming scan that reads every column of every row.</summary>
