@@ -15,6 +15,7 @@ public sealed partial class StartupSequence(
 {
     private readonly List<(string Name, IHostedService Service)> _started = [];
     private readonly List<IDisposable> _created = [];
+    private readonly Lock _lock = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,11 @@ public sealed partial class StartupSequence(
         {
             var service = step.Reactor ? Subscribe(step.Service) : (IHostedService)services.GetRequiredService(step.Service);
             await service.StartAsync(cancellationToken);
-            _started.Add((step.Service.Name, service));
+            lock (_lock)
+            {
+                _started.Add((step.Service.Name, service));
+            }
+
             if (service is BackgroundService background)
             {
                 _ = WatchAsync(step.Service.Name, background);
@@ -32,9 +37,15 @@ public sealed partial class StartupSequence(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stopped once: a host stopped again (a test host's dispose after its stop) finds nothing left to stop.
-        var started = _started.ToArray();
-        _started.Clear();
+        // Stopped once: a host stopped again, even while the first stop runs (a test host's dispose racing the
+        // lifetime's own stop), finds nothing left to stop.
+        (string Name, IHostedService Service)[] started;
+        lock (_lock)
+        {
+            started = _started.ToArray();
+            _started.Clear();
+        }
+
         var failures = new List<Exception>();
         for (var i = started.Length - 1; i >= 0; i--)
         {
@@ -65,7 +76,11 @@ public sealed partial class StartupSequence(
     public void Dispose()
     {
         // A stop that comes after the dispose (a host disposed without being stopped first) has nothing left to stop.
-        _started.Clear();
+        lock (_lock)
+        {
+            _started.Clear();
+        }
+
         foreach (var created in _created)
         {
             created.Dispose();

@@ -39,6 +39,19 @@ public sealed class StartupSequenceTests
         stopped.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Stops_that_overlap_stop_every_step_once()
+    {
+        var stopped = new List<string>();
+        await using var provider = Provider(stopped, new Step("first", Delayed: true), new Step("second", Delayed: true), new Step("third", Delayed: true));
+        using var sequence = Sequence(provider);
+        await sequence.StartAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => sequence.StopAsync(CancellationToken.None))));
+
+        stopped.ShouldBe(["third", "second", "first"]);
+    }
+
     private static ServiceProvider Provider(List<string> stopped, params Step[] steps)
     {
         var services = new ServiceCollection();
@@ -58,7 +71,7 @@ public sealed class StartupSequenceTests
 
     private static readonly Type[] StepTypes = [typeof(Service1), typeof(Service2), typeof(Service3)];
 
-    private sealed record Step(string Name, bool Slow = false, bool Fails = false);
+    private sealed record Step(string Name, bool Slow = false, bool Fails = false, bool Delayed = false);
 
     private abstract class Service(Step step, List<string> stopped) : IHostedService
     {
@@ -71,12 +84,20 @@ public sealed class StartupSequenceTests
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
+            if (step.Delayed)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
+            }
+
             if (step.Fails)
             {
                 throw new InvalidOperationException($"{step.Name} cannot stop");
             }
 
-            stopped.Add(step.Name);
+            lock (stopped)
+            {
+                stopped.Add(step.Name);
+            }
         }
     }
 

@@ -125,6 +125,8 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutApi api)
 
         // Only the second episode's own job may have timed it out by now, and never before its deadline.
         (await EventsAsync(id)).OfType<TimedOutToAi>().ShouldAllBe(t => t.Episode == 2 && t.At >= second.At + Wait, "the first episode's job ends nothing");
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(Scheduler.InspectWaitingTimeout(conversation, 1)), j => j.Ended, what: "the first episode marked ended by its cancellation");
         Scheduler.ArmWaitingTimeout(conversation, 1, DateTimeOffset.UtcNow).ShouldBe(JobArming.Ended, "an ended episode is never armed again");
 
         // The second episode times out at its own deadline.
