@@ -37,8 +37,8 @@ public sealed partial class StartupSequence(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stopped once: a host stopped again, even while the first stop runs (a test host's dispose racing the
-        // lifetime's own stop), finds nothing left to stop.
+        // Stopped once: a host stopped again, even while the first stop runs, finds nothing left to stop. That happens:
+        // a test host's StopAsync signals ApplicationStopping, and Program's app.Run() wakes on it and stops the host too.
         (string Name, IHostedService Service)[] started;
         lock (_lock)
         {
