@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Domain.Common;
@@ -22,8 +20,7 @@ public sealed class Seeder(int conversations, int messages, Guid[] customers, Gu
     /// <summary>Appends every history through the event store, 32 at a time: how many events, in how many seconds.</summary>
     public static async Task<(long Events, double Seconds)> SeedAsync(string connectionString, Seeder seeder)
     {
-        await using var store = new MySqlEventStore(
-            connectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
+        await using var store = BenchContext.OpenEventStore(connectionString);
         long events = 0;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(seeder.Histories(seed: 1), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (history, ct) =>

@@ -53,8 +53,9 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
-    /// <summary>Starts the service on a free port of 127.0.0.1 and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<(ServiceProcess Node, Uri Address)> StartReadyAsync(string webApiDll, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the service on a free port of 127.0.0.1 and waits until <paramref name="readyPath"/> answers 200.</summary>
+    public static async Task<(ServiceProcess Node, Uri Address)> StartReadyAsync(
+        string webApiDll, IReadOnlyDictionary<string, string> settings, string readyPath = "/health/ready")
     {
         var port = Ports.Free();
         var node = Start(webApiDll, settings, $"http://127.0.0.1:{port}");
@@ -65,7 +66,7 @@ public sealed class ServiceProcess : IDisposable
             {
                 try
                 {
-                    return (await probe.GetAsync("/health/ready")).StatusCode;
+                    return (await probe.GetAsync(readyPath)).StatusCode;
                 }
                 catch (HttpRequestException)
                 {

@@ -1,4 +1,7 @@
+using ChatClean.Infrastructure.EventStore;
 using ChatClean.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChatClean.Bench;
 
@@ -28,6 +31,10 @@ public sealed class BenchContext(string[] args, BenchReport report)
     public string Text(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 
     public bool Flag(string name) => args.Contains(name);
+
+    /// <summary>The service's MySQL event store on <paramref name="connectionString"/>, with its default options.</summary>
+    public static MySqlEventStore OpenEventStore(string connectionString) => new(
+        connectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
 
     /// <summary>A fresh database with the service's real migrations.</summary>
     public static async Task<MariaDbDatabase> MigratedDatabaseAsync()

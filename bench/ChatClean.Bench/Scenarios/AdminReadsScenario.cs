@@ -7,8 +7,6 @@ using System.Text.Json.Nodes;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace ChatClean.Bench;

@@ -1,8 +1,6 @@
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Bench;
 
@@ -24,8 +22,7 @@ public sealed class AppendScenario : IScenario
         await using var database = await BenchContext.MigratedDatabaseAsync();
         await context.Report.ReadServerSettingsAsync(database.ConnectionString);
         await RawInserts.CreateTableAsync(database.ConnectionString);
-        await using var raw = new MySqlEventStore(
-            database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
+        await using var raw = BenchContext.OpenEventStore(database.ConnectionString);
         var store = new ConversationEventStore(raw);
         var only = context.Text("--callers", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         foreach (var (callers, goal) in Points.Where(p => only.Length == 0 || only.Contains(p.Callers.ToString(System.Globalization.CultureInfo.InvariantCulture))))

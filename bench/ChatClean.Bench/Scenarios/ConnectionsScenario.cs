@@ -41,11 +41,9 @@ public sealed class ConnectionsScenario : IScenario
 
     private async Task<EchoFigures> MeasureEchoServerAsync(BenchContext context, int count)
     {
-        var port = Ports.Free();
         var settings = new Dictionary<string, string> { [BenchMain.EchoServerVariable] = "1", ["DOTNET_gcServer"] = "1" };
-        using var server = ServiceProcess.Start(typeof(BenchMain).Assembly.Location, settings, $"http://127.0.0.1:{port}");
-        var address = new Uri($"http://127.0.0.1:{port}");
-        await WaitReadyAsync(address, "/", server);
+        var (server, address) = await ServiceProcess.StartReadyAsync(typeof(BenchMain).Assembly.Location, settings, readyPath: "/");
+        using var echoServer = server;
 
         var frames = new FrameCounter();
         await WarmUpAsync(address, "-", frames);
@@ -257,24 +255,6 @@ public sealed class ConnectionsScenario : IScenario
         catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
         }
-    }
-
-    private static async Task WaitReadyAsync(Uri server, string path, ServiceProcess process)
-    {
-        using var probe = new HttpClient { BaseAddress = server };
-        await Eventually.ReturnsAsync(
-            async () =>
-            {
-                try
-                {
-                    return (await probe.GetAsync(path)).StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return HttpStatusCode.ServiceUnavailable;
-                }
-            },
-            status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(30), $"the echo server to listen; output: {process.Output}");
     }
 
     private static Task DisposeAllAsync(IEnumerable<BenchSocket> sockets) =>

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatClean.Bench;
 
@@ -23,8 +21,7 @@ public sealed class HotStreamScenario : IScenario
     public async Task RunAsync(BenchContext context)
     {
         await using var database = await BenchContext.MigratedDatabaseAsync();
-        await using var raw = new MySqlEventStore(
-            database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
+        await using var raw = BenchContext.OpenEventStore(database.ConnectionString);
         var store = new ConversationEventStore(raw);
         var id = new ConversationId(Guid.NewGuid());
         await store.AppendAsync(

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using ChatClean.Infrastructure.EventStore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace ChatClean.Bench;
@@ -31,8 +29,7 @@ public sealed class ScanScenario : IScenario
             database.ConnectionString, new Seeder(Math.Max(1, target / 13), 10, [Guid.NewGuid(), Guid.NewGuid()], [Guid.NewGuid()], DateTimeOffset.UtcNow));
         Console.WriteLine($"# seeded {events:N0} events in {seconds:F1} s");
 
-        await using var raw = new MySqlEventStore(
-            database.ConnectionString, Options.Create(new EventStoreOptions()), new AppendSignal(), TimeProvider.System, NullLogger<MySqlEventStore>.Instance);
+        await using var raw = BenchContext.OpenEventStore(database.ConnectionString);
         using var store = new ConversationEventStore(raw);
         await RawScanAsync(database.ConnectionString);
         await StoreScanAsync(store);

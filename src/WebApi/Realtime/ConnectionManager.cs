@@ -19,8 +19,6 @@ public sealed class ConnectionManager(ConnectionAdmission admission)
 
     public IEnumerable<ClientConnection> All => _connections.Values;
 
-    public int Count => _connections.Count;
-
     /// <summary>Whether any customer is connected to this node (nobody to tell about queue positions otherwise).</summary>
     public bool HasCustomers => Volatile.Read(ref _customers) > 0;
 
