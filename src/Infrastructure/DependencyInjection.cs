@@ -96,6 +96,7 @@ public static class DependencyInjection
     {
         services.AddScoped<IReadModelProjection, ConversationsProjection>();
         services.AddScoped<IReadModelProjection, MessagesProjection>();
+        services.AddScoped<IReadModelProjection, SearchTermsProjection>();
         services.AddScoped<IReadModelProjection, WaitingEpisodesProjection>();
         services.AddScoped<IReadModelProjection, AgentSessionsProjection>();
         services.AddScoped<IReadModelProjection, DailyStatsProjection>();

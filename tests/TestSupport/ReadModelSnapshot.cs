@@ -11,6 +11,7 @@ public static class ReadModelSnapshot
     [
         ("rm_conversations", "id"),
         ("rm_messages", "conversation_id, seq"),
+        ("rm_search_terms", "conversation_id, term"),
         ("rm_waiting_episodes", "conversation_id, episode"),
         ("rm_agent_sessions", "conversation_id, session"),
         ("rm_daily_stats", "day"),

@@ -16,6 +16,8 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<MessageRow> Messages => Set<MessageRow>();
 
+    public DbSet<SearchTermRow> SearchTerms => Set<SearchTermRow>();
+
     public DbSet<WaitingEpisodeRow> WaitingEpisodes => Set<WaitingEpisodeRow>();
 
     public DbSet<AgentSessionRow> AgentSessions => Set<AgentSessionRow>();
@@ -50,8 +52,8 @@ public sealed class MySqlChatCleanDbContext(DbContextOptions<MySqlChatCleanDbCon
         modelBuilder.Entity<EventRow>().Property(e => e.EventId).UseCollation("utf8mb4_bin");
         modelBuilder.Entity<ProjectionCheckpointRecord>().Property(e => e.Name).UseCollation("utf8mb4_bin");
 
-        // Text search over messages (admin conversation filter). InnoDB's word parser: CJK text falls back to LIKE.
-        modelBuilder.Entity<MessageRow>().HasIndex(m => m.Body).IsFullText().HasDatabaseName("ft_rm_messages_body");
+        // Search terms are normalised by the service; two that differ only by accent are two terms (ADR 17).
+        modelBuilder.Entity<SearchTermRow>().Property(e => e.Term).UseCollation("utf8mb4_bin");
     }
 }
 

@@ -1,12 +1,13 @@
 using ChatClean.Application.Abstractions.ReadModels;
+using ChatClean.Infrastructure.ReadModels.Search;
 
 namespace ChatClean.Infrastructure.ReadModels;
 
 /// <summary>The admin conversation search: filters, keyset paging and text over message bodies.</summary>
 public sealed class ConversationSearch(ChatCleanDbContext db)
 {
-    /// <summary>InnoDB's full-text index holds words of at least this many characters (innodb_ft_min_token_size).</summary>
-    private const int MinFullTextTerm = 3;
+    /// <summary>Postings are counted up to this many to find the rarest term of a query.</summary>
+    private const int CountCap = 5_000;
 
     public async Task<ConversationPage> SearchAsync(ConversationFilter filter, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
 
         var take = filter.Limit + 1;
         var rows = filter.Text is { } text
-            ? await MentioningAsync(query, text, take, cancellationToken)
+            ? await MentioningAsync(query, filter, text, take, cancellationToken)
             : await NewestFirst(query).Take(take).ToListAsync(cancellationToken);
         var items = rows.Take(filter.Limit).Select(ConversationRows.ToSummary).Select(ConversationListItem.From).ToArray();
         var next = rows.Count > filter.Limit ? new ConversationCursor(items[^1].StartedAt, items[^1].Id).Encode() : null;
@@ -56,51 +57,63 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
     }
 
     /// <summary>
-    /// The newest <paramref name="take"/> conversations of <paramref name="query"/> with a message containing every
-    /// word of <paramref name="text"/>. On MySQL, when every word has three or more characters: first the newest
-    /// conversations are scanned (common words fill a page there); otherwise the full-text index finds the
-    /// conversations whose messages hold the most selective-looking word (one with digits, else the longest), or
-    /// else all the words, at the start of a word, and those few are checked for all the words. Other text (short
-    /// words, Chinese or Japanese without spaces) and SQLite scan every message. Costs at 1M messages: bench/README.md.
+    /// The newest <paramref name="take"/> conversations of <paramref name="query"/> whose messages hold every term of
+    /// <paramref name="text"/> (<see cref="SearchTerms.OfQuery"/>), from the term index (ADR 17): the rarest term's
+    /// conversations are read newest first from one index range, and each is probed for the other terms. Text with no
+    /// term at all (only punctuation) is matched as a substring instead.
     /// </summary>
-    private async Task<List<ConversationRow>> MentioningAsync(IQueryable<ConversationRow> query, string text, int take, CancellationToken cancellationToken)
+    private async Task<List<ConversationRow>> MentioningAsync(IQueryable<ConversationRow> query, ConversationFilter filter, string text, int take, CancellationToken cancellationToken)
     {
-        const int RecentWindow = 2000;
-        const int FewMatches = 2000;
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .ToArray();
-        if (!db.Database.IsMySql() || words.Length == 0 || words.Any(w => w.Length < MinFullTextTerm || w.Any(IsCjk)))
+        var terms = SearchTerms.OfQuery(text);
+        if (terms.Count == 0)
         {
             return await NewestFirst(Containing(query, [text])).Take(take).ToListAsync(cancellationToken);
         }
 
-        var recent = await NewestFirst(Containing(NewestFirst(query).Take(RecentWindow), words)).Take(take).ToListAsync(cancellationToken);
-        if (recent.Count == take)
+        // How many conversations hold each term, counted up to a cap: one short index range per term.
+        var counts = new List<(string Term, int Count)>();
+        foreach (var term in terms)
         {
-            return recent;
-        }
-
-        // The index: first the most selective-looking word alone (cheap when it is rare), then every word together
-        // (InnoDB reads the whole posting list of each word, ~0.1-0.3 s for a common one at 1M messages).
-        var selective = words.OrderByDescending(w => w.Any(char.IsDigit)).ThenByDescending(w => w.Length).First();
-        foreach (var boolean in words.Length == 1 ? [$"+{selective}*"] : new[] { $"+{selective}*", string.Join(' ', words.Select(w => $"+{w}*")) })
-        {
-            var probe = await db.Messages
-                .Where(m => EF.Functions.Match(m.Body, boolean, MySqlMatchSearchMode.Boolean) > 0)
-                .Select(m => m.ConversationId)
-                .Distinct()
-                .Take(FewMatches + 1)
-                .ToListAsync(cancellationToken);
-            if (probe.Count <= FewMatches)
+            var count = await db.SearchTerms.Where(t => t.Term == term).Take(CountCap).CountAsync(cancellationToken);
+            if (count == 0)
             {
-                return await NewestFirst(Containing(query.Where(c => probe.Contains(c.Id)), words)).Take(take).ToListAsync(cancellationToken);
+                return [];
             }
+
+            counts.Add((term, count));
         }
 
-        // Many conversations match, yet not among the newest: the other filters are selective; scan what they leave.
-        return await NewestFirst(Containing(query, words)).Take(take).ToListAsync(cancellationToken);
+        var rarest = counts.MinBy(c => c.Count).Term;
+        var postings = db.SearchTerms.Where(t => t.Term == rarest);
+        if (filter.StartedFrom is { } from)
+        {
+            var start = from.UtcDateTime;
+            postings = postings.Where(t => t.StartedAt >= start);
+        }
+
+        if (filter.StartedTo is { } to)
+        {
+            var end = to.UtcDateTime;
+            postings = postings.Where(t => t.StartedAt < end);
+        }
+
+        if (filter.After is { } cursor)
+        {
+            var startedAt = cursor.StartedAt.UtcDateTime;
+            postings = postings.Where(t => t.StartedAt <= startedAt);
+        }
+
+        foreach (var other in counts.Select(c => c.Term).Where(t => t != rarest))
+        {
+            postings = postings.Where(t => db.SearchTerms.Any(o => o.ConversationId == t.ConversationId && o.Term == other));
+        }
+
+        var matching =
+            from t in postings
+            join c in query on t.ConversationId equals c.Id
+            orderby t.StartedAt descending, t.ConversationId descending
+            select c;
+        return await matching.Take(take).ToListAsync(cancellationToken);
     }
 
     /// <summary>Conversations with one message that contains every one of <paramref name="parts"/>.</summary>
@@ -121,6 +134,4 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
 
     internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uac00' and <= '\ud7af');
 }

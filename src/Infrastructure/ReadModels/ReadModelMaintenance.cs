@@ -14,6 +14,7 @@ public sealed class ReadModelMaintenance(ChatCleanDbContext db, AppendSignal sig
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"UPDATE projection_checkpoints SET position = 0 WHERE name = {ProjectionCheckpoints.ReadModels}", cancellationToken);
         await db.Messages.ExecuteDeleteAsync(cancellationToken);
+        await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
         await db.WaitingEpisodes.ExecuteDeleteAsync(cancellationToken);
         await db.AgentSessions.ExecuteDeleteAsync(cancellationToken);
         await db.DailyStats.ExecuteDeleteAsync(cancellationToken);

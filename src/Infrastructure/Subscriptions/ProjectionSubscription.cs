@@ -66,7 +66,7 @@ public sealed class ProjectionSubscription(
 
             var projected = await FoldAsync(db, fresh, cancellationToken);
             var readModelPage = new ReadModelPage(
-                db, fresh.Select(e => e.Event.ConversationId).Distinct().ToArray(), projected.Select(p => p.StartDay).Distinct().ToArray());
+                db, projected, fresh.Select(e => e.Event.ConversationId).Distinct().ToArray(), projected.Select(p => p.StartDay).Distinct().ToArray());
             var projections = scope.ServiceProvider.GetServices<IReadModelProjection>().ToArray();
             foreach (var projection in projections)
             {

@@ -60,6 +60,17 @@ internal sealed class AgentSessionRowConfiguration : IEntityTypeConfiguration<Ag
     }
 }
 
+internal sealed class SearchTermRowConfiguration : IEntityTypeConfiguration<SearchTermRow>
+{
+    public void Configure(EntityTypeBuilder<SearchTermRow> builder)
+    {
+        builder.ToTable("rm_search_terms");
+        builder.HasKey(t => new { t.ConversationId, t.Term });
+        builder.Property(t => t.Term).HasMaxLength(ReadModels.Search.SearchTerms.MaxLength);
+        builder.HasIndex(t => new { t.Term, t.StartedAt, t.ConversationId }).HasDatabaseName("ix_rm_search_terms_term_started");
+    }
+}
+
 internal sealed class DailyStatsRowConfiguration : IEntityTypeConfiguration<DailyStatsRow>
 {
     public void Configure(EntityTypeBuilder<DailyStatsRow> builder)

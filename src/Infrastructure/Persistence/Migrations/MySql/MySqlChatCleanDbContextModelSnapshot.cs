@@ -458,10 +458,6 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasKey("ConversationId", "Seq");
 
-                    b.HasIndex("Body")
-                        .HasDatabaseName("ft_rm_messages_body")
-                        .HasAnnotation("MySql:FullTextIndex", true);
-
                     b.HasIndex("MessageId")
                         .IsUnique()
                         .HasDatabaseName("ux_rm_messages_message_id");
@@ -537,6 +533,30 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_refresh_tokens_user");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.SearchTermRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("term")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("ConversationId", "Term");
+
+                    b.HasIndex("Term", "StartedAt", "ConversationId")
+                        .HasDatabaseName("ix_rm_search_terms_term_started");
+
+                    b.ToTable("rm_search_terms", (string)null);
                 });
 
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.UserRecord", b =>

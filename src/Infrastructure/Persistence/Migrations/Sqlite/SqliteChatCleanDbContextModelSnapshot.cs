@@ -526,6 +526,29 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.SearchTermRow", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("ConversationId", "Term");
+
+                    b.HasIndex("Term", "StartedAt", "ConversationId")
+                        .HasDatabaseName("ix_rm_search_terms_term_started");
+
+                    b.ToTable("rm_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.UserRecord", b =>
                 {
                     b.Property<Guid>("Id")
