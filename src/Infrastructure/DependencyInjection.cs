@@ -2,6 +2,8 @@ using ChatClean.Application.Abstractions.RateLimits;
 using ChatClean.Application.Abstractions.Ai;
 using ChatClean.Application.Ai;
 using ChatClean.Infrastructure.Ai;
+using ChatClean.Application.Abstractions.Audit;
+using ChatClean.Infrastructure.Audit;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Infrastructure.Caching;
@@ -54,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<IEventStore>(sp => new ConversationEventStore(sp.GetRequiredService<SqlEventStore>(), sp.GetRequiredService<RecentEvents>()));
         services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
+        services.AddScoped<IAuditLog, SqlAuditLog>();
         services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
         services.AddSingleton<IConversationStateCache, ConversationStateCache>();
 

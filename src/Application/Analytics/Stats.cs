@@ -5,7 +5,8 @@ public sealed record Stats(int Count, double? Mean, double? Median, double? P90)
 {
     public static Stats Of(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         return sorted.Length == 0
             ? new Stats(0, null, null, null)
             : new Stats(sorted.Length, sorted.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.9));

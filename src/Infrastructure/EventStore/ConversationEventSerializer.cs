@@ -51,11 +51,14 @@ public static class ConversationEventSerializer
 
         var @event = (IConversationEvent)(JsonSerializer.Deserialize(recorded.Data, type, Options)
             ?? throw new InvalidOperationException($"Event {recorded.Position} has an empty payload."));
-        var metadata = recorded.Metadata is { Length: > 0 } json
-            ? JsonSerializer.Deserialize<EventMetadata>(json, MetadataOptions) ?? EventMetadata.None
-            : EventMetadata.None;
-        return new StoredEvent<IConversationEvent>(@event, recorded.EventId, recorded.StreamId, recorded.Revision, recorded.Position, recorded.CreatedAt, metadata);
+        return new StoredEvent<IConversationEvent>(@event, recorded.EventId, recorded.StreamId, recorded.Revision, recorded.Position, recorded.CreatedAt, ReadMetadata(recorded.Metadata));
     }
+
+    public static EventMetadata ReadMetadata(string? json) =>
+        json is { Length: > 0 } ? JsonSerializer.Deserialize<EventMetadata>(json, MetadataOptions) ?? EventMetadata.None : EventMetadata.None;
+
+    /// <summary>The text an actor's id takes inside stored metadata (<c>"actorId":"…"</c>), to search for it.</summary>
+    public static string ActorIdFragment(Guid actorId) => $"\"{JsonNamingPolicy.CamelCase.ConvertName(nameof(EventMetadata.ActorId))}\":\"{actorId:D}\"";
 }
 
 [JsonSerializable(typeof(ConversationStarted))]

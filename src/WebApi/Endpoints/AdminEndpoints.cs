@@ -89,9 +89,7 @@ public static class AdminEndpoints
             return TypedResults.Accepted("/api/v1/admin/conversations");
         }).WithTags("Admin: operations");
 
-        admin.MapPost("/audit/verify", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new VerifyEventLogQuery(http.User.ToCaller()), ct))).WithTags("Admin: audit");
-
+        admin.MapAuditEndpoints();
         return api;
     }
 }

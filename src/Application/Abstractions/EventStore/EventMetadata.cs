@@ -14,6 +14,7 @@ public sealed record EventMetadata(
 {
     public static EventMetadata None { get; } = new();
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => this == None;
 
     /// <summary>The metadata of a write by <paramref name="actor"/> within the current trace, if there is one.</summary>
