@@ -1,14 +1,32 @@
 namespace ChatClean.Infrastructure.EventStore;
 
-/// <summary>Walks the whole log: positions dense from 1, every hash link recomputed, and the head row agreeing with the last event.</summary>
+/// <summary>
+/// Walks the log from a position: positions dense, every hash link recomputed, each stream's revisions dense and its
+/// event ids unique (within the part walked), and the head row agreeing with the last event.
+/// </summary>
 public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
 {
     private const int PageSize = 1000;
 
-    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)
+    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken, long fromPosition = 1, IProgress<long>? progress = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromPosition, 1);
         var previous = EventHashing.Genesis;
-        long position = 0;
+        long position = fromPosition - 1;
+        if (position > 0)
+        {
+            var before = await store.ReadAllAsync(position - 1, 1, cancellationToken);
+            if (before.Count == 0 || before[0].Position != position)
+            {
+                return new ChainVerification(false, 0, position, "gap");
+            }
+
+            previous = before[0].Hash;
+        }
+
+        var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var eventIds = new HashSet<(Guid EventId, string StreamId)>();
+        long checkedCount = 0;
         while (true)
         {
             var page = await store.ReadAllAsync(position, PageSize, cancellationToken);
@@ -16,20 +34,35 @@ public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
             {
                 if (e.Position != position + 1)
                 {
-                    return new ChainVerification(false, position, position + 1, "gap");
+                    return new ChainVerification(false, checkedCount, position + 1, "gap");
                 }
 
                 var expected = EventHashing.Compute(
                     previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, EventRows.ToMicroseconds(e.CreatedAt), e.Data, e.Metadata);
                 if (!expected.AsSpan().SequenceEqual(e.Hash))
                 {
-                    return new ChainVerification(false, position, e.Position, "hash_mismatch");
+                    return new ChainVerification(false, checkedCount, e.Position, "hash_mismatch");
                 }
 
+                // A stream first met after a --from start may begin at any revision; from position 1 it begins at 1.
+                var known = revisions.TryGetValue(e.StreamId, out var last);
+                if (known ? e.Revision != last + 1 : fromPosition == 1 && e.Revision != 1)
+                {
+                    return new ChainVerification(false, checkedCount, e.Position, "revision_gap");
+                }
+
+                if (!eventIds.Add((e.EventId, e.StreamId)))
+                {
+                    return new ChainVerification(false, checkedCount, e.Position, "duplicate_event_id");
+                }
+
+                revisions[e.StreamId] = e.Revision;
                 previous = e.Hash;
                 position = e.Position;
+                checkedCount++;
             }
 
+            progress?.Report(position);
             if (page.Count < PageSize)
             {
                 break;
@@ -38,7 +71,7 @@ public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
 
         var (headPosition, headHash) = await store.ReadHeadAsync(cancellationToken);
         return headPosition == position && headHash.AsSpan().SequenceEqual(previous)
-            ? new ChainVerification(true, position, null, null)
-            : new ChainVerification(false, position, position + 1, "head_mismatch");
+            ? new ChainVerification(true, checkedCount, null, null)
+            : new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
     }
 }

@@ -108,12 +108,28 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
             postings = postings.Where(t => db.SearchTerms.Any(o => o.ConversationId == t.ConversationId && o.Term == other));
         }
 
-        var matching =
-            from t in postings
-            join c in query on t.ConversationId equals c.Id
-            orderby t.StartedAt descending, t.ConversationId descending
-            select c;
-        return await matching.Take(take).ToListAsync(cancellationToken);
+        // The index alone, then the conversations it names: joined in one statement, MariaDB would walk the conversations
+        // instead (seen: 1.4 s for two common words at 100k conversations); batches continue by keyset until a page fills.
+        var found = new List<ConversationRow>(take);
+        var batch = Math.Max(take * 2, 100);
+        while (true)
+        {
+            var candidates = await postings
+                .OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.ConversationId)
+                .Select(t => new { t.ConversationId, t.StartedAt })
+                .Take(batch)
+                .ToListAsync(cancellationToken);
+            var ids = candidates.Select(c => c.ConversationId).ToArray();
+            var rows = (await query.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
+            found.AddRange(ids.Where(rows.ContainsKey).Select(id => rows[id]).Take(take - found.Count));
+            if (found.Count >= take || candidates.Count < batch)
+            {
+                return found;
+            }
+
+            var (lastStart, lastId) = (candidates[^1].StartedAt, candidates[^1].ConversationId);
+            postings = postings.Where(t => t.StartedAt < lastStart || (t.StartedAt == lastStart && t.ConversationId.CompareTo(lastId) < 0));
+        }
     }
 
     /// <summary>Conversations with one message that contains every one of <paramref name="parts"/>.</summary>

@@ -1,13 +1,31 @@
 namespace ChatClean.Application.Abstractions.EventStore;
 
-/// <summary>Walks the whole global log and checks every hash link and that positions run 1, 2, … without a hole.</summary>
+/// <summary>
+/// Walks the global log and checks that positions run 1, 2, … without a hole, every hash link, every stream's
+/// revisions run 1, 2, … and no stream holds an event id twice, and that the head row agrees with the last event.
+/// </summary>
 public interface IEventLogVerifier
 {
-    Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken);
+    /// <param name="fromPosition">Where to start (1: the whole log); the hash link into it is taken from the event before.</param>
+    /// <param name="progress">Told the position reached after each page.</param>
+    Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken, long fromPosition = 1, IProgress<long>? progress = null);
 }
 
 /// <summary>
 /// The verdict on the log: intact, or the first position where it breaks and why
-/// (<c>gap</c>, <c>hash_mismatch</c>, <c>head_mismatch</c>).
+/// (<c>gap</c>, <c>hash_mismatch</c>, <c>revision_gap</c>, <c>duplicate_event_id</c>, <c>head_mismatch</c>).
 /// </summary>
-public sealed record ChainVerification(bool Intact, long EventsChecked, long? FirstBrokenPosition, string? Problem);
+public sealed record ChainVerification(bool Intact, long EventsChecked, long? FirstBrokenPosition, string? Problem)
+{
+    /// <summary>A sentence for people: what is wrong where.</summary>
+    public string Describe() => Problem switch
+    {
+        null => $"intact: {EventsChecked:N0} events checked",
+        "gap" => $"position {FirstBrokenPosition} is missing: positions must run 1, 2, … without a hole (an event was deleted or moved)",
+        "hash_mismatch" => $"the event at position {FirstBrokenPosition} does not match its hash link (its content, place or order was changed)",
+        "revision_gap" => $"the event at position {FirstBrokenPosition} breaks its stream's revisions 1, 2, …",
+        "duplicate_event_id" => $"the event at position {FirstBrokenPosition} repeats an event id of its stream",
+        "head_mismatch" => $"the log ends at position {FirstBrokenPosition - 1} but its head row says otherwise (events at the end were removed or added)",
+        _ => $"{Problem} at position {FirstBrokenPosition}",
+    };
+}

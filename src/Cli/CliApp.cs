@@ -1,0 +1,46 @@
+using ChatClean.Cli.Commands;
+using ChatClean.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ChatClean.Cli;
+
+/// <summary>
+/// <c>chatclean</c>, the audit and maintenance command line (docs/audit.md). Exit codes: 0 done (for <c>verify</c>: the
+/// log is intact), 1 <c>verify</c> found the log broken, 2 a wrong command, option or id.
+/// </summary>
+public static class CliApp
+{
+    public const int Intact = 0;
+    public const int Broken = 1;
+    public const int UsageError = 2;
+
+    /// <param name="settings">Configuration set on top of the service's (tests pass their database here).</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await using var services = new CliServices(settings);
+        var registrations = new ServiceCollection();
+        registrations.AddSingleton(console);
+        registrations.AddSingleton(services);
+        var app = new CommandApp(new TypeRegistrar(registrations));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("chatclean");
+            config.ConfigureConsole(console);
+            config.Settings.ExceptionHandler = (exception, _) =>
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                return exception is CommandRuntimeException or CommandParseException or CliUsageException ? UsageError : Broken;
+            };
+            config.AddCommand<HistoryCommand>("history").WithDescription("A conversation's timeline: time, seq, actor, what happened, message text.");
+            config.AddCommand<StateCommand>("state").WithDescription("A conversation as it stood at a version or a time.");
+            config.AddCommand<VerifyCommand>("verify").WithDescription("Walk the whole log and check every link; exit 0 only when everything holds.");
+            config.AddCommand<ExportCommand>("export").WithDescription("The log as JSON lines, one event a line.");
+        });
+        return await app.RunAsync(args);
+    }
+}
+
+/// <summary>A wrong id, option or value: printed, exit code 2.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

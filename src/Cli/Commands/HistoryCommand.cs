@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatClean.Application.Abstractions.Audit;
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Cli.Hosting;
+using ChatClean.Domain.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ChatClean.Cli.Commands;
+
+/// <summary><c>history &lt;conversationId&gt;</c>: what happened, who did it, when.</summary>
+public sealed class HistoryCommand(IAnsiConsole console, CliServices services) : AsyncCommand<ConversationSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ConversationSettings settings, CancellationToken cancellationToken)
+    {
+        var id = settings.Id;
+        var streamId = new ConversationId(id).StreamName;
+        var store = services.Provider.GetRequiredService<IEventStore>();
+        var log = services.Provider.CreateScope().ServiceProvider.GetRequiredService<IAuditLog>();
+        var rows = new List<(StoredEvent<IConversationEvent> Event, string Hash)>();
+        long after = 0;
+        while (true)
+        {
+            var typed = await store.ReadStreamAsync(streamId, after + 1, 500, cancellationToken);
+            var stored = await log.ReadStreamAsync(streamId, after, 500, cancellationToken);
+            rows.AddRange(typed.Zip(stored, (t, s) => (t, s.Hash)));
+            if (typed.Count < 500)
+            {
+                break;
+            }
+
+            after = typed[^1].Seq;
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new CliUsageException($"No conversation {id}.");
+        }
+
+        if (settings.Json)
+        {
+            foreach (var (e, hash) in rows)
+            {
+                console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(
+                    new { e.Seq, e.Position, at = e.Event.At, e.RecordedAt, actor = Actor(e.Metadata), what = Describe(e.Event), text = Text(e.Event), hash },
+                    OutputSettings.JsonOptions));
+            }
+
+            return CliApp.Intact;
+        }
+
+        var table = new Table().Title($"conversation {id}").AddColumns("time (UTC)", "seq", "actor", "what happened", "text");
+        foreach (var (e, _) in rows)
+        {
+            table.AddRow(
+                Markup.Escape(e.Event.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)),
+                e.Seq.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Actor(e.Metadata)),
+                Markup.Escape(Describe(e.Event)),
+                Markup.Escape(Text(e.Event) ?? ""));
+        }
+
+        console.Write(table);
+        return CliApp.Intact;
+    }
+
+    private static string Actor(EventMetadata metadata) => metadata.ActorKind switch
+    {
+        null => "-",
+        { } kind when metadata.ActorId is { } actorId => $"{kind.ToString().ToLowerInvariant()} {actorId}",
+        { } kind => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Describe(IConversationEvent e) => e switch
+    {
+        ConversationStarted s => s.Subject is { } subject ? $"started: {subject}" : "started",
+        MessagePosted m => $"message from {m.Sender.ToString().ToLowerInvariant()}",
+        HumanRequested h => $"human requested ({h.Reason}), episode {h.Episode}",
+        HumanRequestCancelled c => $"request cancelled, episode {c.Episode}",
+        AgentTookOver t => $"agent {t.AgentId} took over",
+        TimedOutToAi t => $"nobody answered: back to the AI, episode {t.Episode}",
+        ConversationReleased r => $"agent {r.AgentId} released it to the AI",
+        AgentTransferred t => $"transferred from {t.FromAgentId} to {t.ToAgentId}",
+        ConversationClosed c => $"closed by {c.ClosedBy.ToString().ToLowerInvariant()}",
+        FeedbackGiven f => $"rated {f.Rating}/5",
+        _ => e.GetType().Name,
+    };
+
+    private static string? Text(IConversationEvent e) => e switch
+    {
+        MessagePosted m => m.Body,
+        FeedbackGiven f => f.Comment,
+        _ => null,
+    };
+}
