@@ -4,6 +4,7 @@ using ChatClean.Application.Ai;
 using ChatClean.Infrastructure.Ai;
 using ChatClean.Application.Abstractions.Audit;
 using ChatClean.Infrastructure.Audit;
+using ChatClean.Infrastructure.Audit.Checkpoints;
 using ChatClean.Application.Abstractions.Identity;
 using ChatClean.Application.Abstractions.ReadModels;
 using ChatClean.Infrastructure.Caching;
@@ -55,6 +56,8 @@ public static class DependencyInjection
 
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<IEventStore>(sp => new ConversationEventStore(sp.GetRequiredService<SqlEventStore>(), sp.GetRequiredService<RecentEvents>()));
+        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.SectionName));
+        services.AddSingleton<CheckpointSigner>();
         services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
         services.AddScoped<IAuditLog, SqlAuditLog>();
         services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
@@ -104,6 +107,7 @@ public static class DependencyInjection
         services.AddScoped<IReadModelProjection, AgentSessionsProjection>();
         services.AddScoped<IReadModelProjection, DailyStatsProjection>();
         services.AddStartupStep<ProjectionSubscription>(StartupPhase.Subscriptions);
+        services.AddStartupStep<CheckpointWriter>(StartupPhase.Subscriptions);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public abstract class AuditCommandTests<TStore> : IAsyncLifetime
     {
         var (code, output) = await _store.RunAsync("verify");
         code.ShouldBe(0, output);
-        output.ShouldContain("intact: 18 events from position 1");
+        output.ShouldContain("intact: 18 events from position 1 and 0 signed checkpoints");
         output.ShouldContain("events/s");
 
         var (jsonCode, json) = await _store.RunAsync("verify", "--json", "--from", "7");

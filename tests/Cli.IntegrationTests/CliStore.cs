@@ -13,7 +13,12 @@ namespace ChatClean.Cli.IntegrationTests;
 /// <summary>A store the command line runs against: its settings, raw SQL for tampering, and a scripted log.</summary>
 public abstract class CliStore : IAsyncLifetime
 {
-    public abstract IReadOnlyDictionary<string, string?> Settings { get; }
+    /// <summary>Settings a test adds (checkpoint keys).</summary>
+    public Dictionary<string, string?> Extra { get; } = [];
+
+    public IReadOnlyDictionary<string, string?> Settings => StoreSettings.Concat(Extra).ToDictionary();
+
+    protected abstract IReadOnlyDictionary<string, string?> StoreSettings { get; }
 
     public abstract Task InitializeAsync();
 
@@ -74,7 +79,7 @@ public sealed class MariaDbCliStore : CliStore
 {
     private MariaDbDatabase _database = null!;
 
-    public override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> StoreSettings => new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "MySql",
         ["ConnectionStrings:MySql"] = _database.ConnectionString,
@@ -97,7 +102,7 @@ public sealed class SqliteCliStore : CliStore
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "chatclean.db")}";
 
-    public override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> StoreSettings => new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Sqlite",
         ["Storage:DataDirectory"] = _folder,

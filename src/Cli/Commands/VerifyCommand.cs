@@ -45,12 +45,12 @@ public sealed class VerifyCommand(IAnsiConsole console, CliServices services) : 
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(
-                new { result.Intact, result.EventsChecked, result.FirstBrokenPosition, result.Problem, description = result.Describe(), seconds, eventsPerSecond = rate },
+                new { result.Intact, result.EventsChecked, result.Checkpoints, result.FirstBrokenPosition, result.Problem, description = result.Describe(), seconds, eventsPerSecond = rate },
                 OutputSettings.JsonOptions));
         }
         else if (result.Intact)
         {
-            console.MarkupLineInterpolated($"[green]intact[/]: {result.EventsChecked:N0} events from position {settings.From} checked in {seconds:N1} s ({rate:N0} events/s)");
+            console.MarkupLineInterpolated($"[green]intact[/]: {result.EventsChecked:N0} events from position {settings.From} and {result.Checkpoints} signed checkpoints checked in {seconds:N1} s ({rate:N0} events/s)");
         }
         else
         {

@@ -1,10 +1,13 @@
+using ChatClean.Infrastructure.Audit.Checkpoints;
+
 namespace ChatClean.Infrastructure.EventStore;
 
 /// <summary>
 /// Walks the log from a position: positions dense, every hash link recomputed, each stream's revisions dense and its
-/// event ids unique (within the part walked), and the head row agreeing with the last event.
+/// event ids unique (within the part walked), the head row agreeing with the last event, and, when checkpoints are
+/// known, every signed checkpoint's signature and hash (so a log rewritten or cut with recomputed hashes is caught).
 /// </summary>
-public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
+public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? signer = null, IServiceScopeFactory? scopes = null) : IEventLogVerifier
 {
     private const int PageSize = 1000;
 
@@ -22,6 +25,15 @@ public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
             }
 
             previous = before[0].Hash;
+        }
+
+        var checkpoints = await LoadCheckpointsAsync(cancellationToken);
+        foreach (var checkpoint in checkpoints.Values)
+        {
+            if (signer!.Check(checkpoint) is { } bad)
+            {
+                return new ChainVerification(false, 0, checkpoint.Position, bad);
+            }
         }
 
         var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -56,6 +68,11 @@ public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
                     return new ChainVerification(false, checkedCount, e.Position, "duplicate_event_id");
                 }
 
+                if (checkpoints.TryGetValue(e.Position, out var signed) && !signed.Hash.AsSpan().SequenceEqual(e.Hash))
+                {
+                    return new ChainVerification(false, checkedCount, e.Position, "checkpoint_mismatch");
+                }
+
                 revisions[e.StreamId] = e.Revision;
                 previous = e.Hash;
                 position = e.Position;
@@ -70,8 +87,26 @@ public sealed class EventLogVerifier(SqlEventStore store) : IEventLogVerifier
         }
 
         var (headPosition, headHash) = await store.ReadHeadAsync(cancellationToken);
-        return headPosition == position && headHash.AsSpan().SequenceEqual(previous)
-            ? new ChainVerification(true, checkedCount, null, null)
-            : new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
+        if (headPosition != position || !headHash.AsSpan().SequenceEqual(previous))
+        {
+            return new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
+        }
+
+        // A checkpoint past the end: events that were signed are gone, even if the chain and the head were redone.
+        return checkpoints.Count > 0 && checkpoints.Keys.Max() > position
+            ? new ChainVerification(false, checkedCount, position + 1, "checkpoint_beyond_log")
+            : new ChainVerification(true, checkedCount, null, null) { Checkpoints = checkpoints.Count(c => c.Key >= fromPosition) };
+    }
+
+    private async Task<Dictionary<long, CheckpointRow>> LoadCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        if (signer is null || scopes is null)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>().Checkpoints.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToDictionary(c => c.Position);
     }
 }

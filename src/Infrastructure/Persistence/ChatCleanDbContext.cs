@@ -26,6 +26,8 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ProjectionCheckpointRecord> ProjectionCheckpoints => Set<ProjectionCheckpointRecord>();
 
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
     public DbSet<KnowledgeDocumentRecord> KnowledgeDocuments => Set<KnowledgeDocumentRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -25,6 +25,19 @@ internal sealed class EventRowConfiguration : IEntityTypeConfiguration<EventRow>
     }
 }
 
+internal sealed class CheckpointRowConfiguration : IEntityTypeConfiguration<CheckpointRow>
+{
+    public void Configure(EntityTypeBuilder<CheckpointRow> builder)
+    {
+        builder.ToTable("es_checkpoints");
+        builder.HasKey(c => c.Position);
+        builder.Property(c => c.Position).ValueGeneratedNever();
+        builder.Property(c => c.Hash).HasMaxLength(EventHashing.HashLength).IsFixedLength();
+        builder.Property(c => c.KeyId).HasMaxLength(64);
+        builder.Property(c => c.Signature).HasMaxLength(132);
+    }
+}
+
 internal sealed class LogHeadRowConfiguration : IEntityTypeConfiguration<LogHeadRow>
 {
     public void Configure(EntityTypeBuilder<LogHeadRow> builder)

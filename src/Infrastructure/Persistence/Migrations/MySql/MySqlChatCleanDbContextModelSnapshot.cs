@@ -79,6 +79,40 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("rm_agent_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.CheckpointRow", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(132)
+                        .HasColumnType("varbinary(132)")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("es_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -73,6 +73,40 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("rm_agent_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChatClean.Infrastructure.Persistence.CheckpointRow", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(132)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("es_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("ChatClean.Infrastructure.Persistence.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")
