@@ -36,8 +36,9 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
             }
         }
 
-        var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
-        var eventIds = new HashSet<(Guid EventId, string StreamId)>();
+        // Per stream: a number (so that the event-id set holds no strings) and the last revision seen.
+        var streams = new Dictionary<string, (int Number, long Revision)>(StringComparer.Ordinal);
+        var eventIds = new HashSet<(Guid EventId, int Stream)>();
         long checkedCount = 0;
         while (true)
         {
@@ -57,13 +58,14 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
                 }
 
                 // A stream first met after a --from start may begin at any revision; from position 1 it begins at 1.
-                var known = revisions.TryGetValue(e.StreamId, out var last);
-                if (known ? e.Revision != last + 1 : fromPosition == 1 && e.Revision != 1)
+                var known = streams.TryGetValue(e.StreamId, out var stream);
+                if (known ? e.Revision != stream.Revision + 1 : fromPosition == 1 && e.Revision != 1)
                 {
                     return new ChainVerification(false, checkedCount, e.Position, "revision_gap");
                 }
 
-                if (!eventIds.Add((e.EventId, e.StreamId)))
+                var number = known ? stream.Number : streams.Count;
+                if (!eventIds.Add((e.EventId, number)))
                 {
                     return new ChainVerification(false, checkedCount, e.Position, "duplicate_event_id");
                 }
@@ -73,7 +75,7 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
                     return new ChainVerification(false, checkedCount, e.Position, "checkpoint_mismatch");
                 }
 
-                revisions[e.StreamId] = e.Revision;
+                streams[e.StreamId] = (number, e.Revision);
                 previous = e.Hash;
                 position = e.Position;
                 checkedCount++;
