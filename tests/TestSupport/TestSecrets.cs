@@ -23,7 +23,11 @@ public static class TestSecrets
         new("Bootstrap:AdminUsername", AdminUsername),
         new("Bootstrap:AdminPassword", AdminPassword),
         new("Passwords:BcryptWorkFactor", "4"),
+        new("Audit:Checkpoints:SigningKey", CheckpointSigningKey),
     ];
+
+    /// <summary>One checkpoint signing key (ECDSA P-256, PEM) for every service a test run starts.</summary>
+    public static string CheckpointSigningKey { get; } = ChatClean.Infrastructure.Audit.Checkpoints.CheckpointSigner.NewKeyPair().PrivateKey;
 
     /// <summary>
     /// The settings of a service process: <see cref="Common"/>, its data folder, MySQL when a connection string is

@@ -121,6 +121,7 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         builder.UseSetting("EventStore:SubscriptionPollInterval", "00:00:00.200");
+        builder.UseSetting("Audit:Checkpoints:Interval", "00:00:01");
 
         // Long enough that no test sees a timeout it did not ask for; the timeout tests set their own.
         builder.UseSetting("Conversations:WaitingTimeout", "00:10:00");

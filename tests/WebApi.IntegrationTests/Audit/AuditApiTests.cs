@@ -93,6 +93,21 @@ public abstract class AuditApiTests(ChatCleanApiFactory api)
     }
 
     [Fact]
+    public async Task The_service_signs_checkpoints_by_itself_and_verify_checks_them()
+    {
+        using var admin = await api.AdminAsync();
+        using var customer = await api.RegisterCustomerAsync();
+        (await (await customer.Http.PostJsonAsync("/api/v1/conversations", new { })).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+
+        var verified = await Eventually.ReturnsAsync(
+            async () => await (await admin.Http.PostAsync("/api/v1/admin/audit/verify")).ShouldHaveStatusAsync(HttpStatusCode.OK),
+            v => v.Number("checkpoints") > 0,
+            TimeSpan.FromSeconds(20),
+            "a checkpoint written within a few intervals of 1 s");
+        verified["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Bad_requests_get_stable_codes_and_customers_get_403()
     {
         using var admin = await api.AdminAsync();

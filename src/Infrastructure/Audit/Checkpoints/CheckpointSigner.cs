@@ -3,18 +3,25 @@ using System.Text;
 
 namespace ChatClean.Infrastructure.Audit.Checkpoints;
 
-/// <summary>Signs checkpoints with the configured private key and checks them with the known public keys (ECDSA P-256, SHA-256).</summary>
-public sealed class CheckpointSigner : IDisposable
+/// <summary>
+/// Signs checkpoints with the configured private key and checks them with the known public keys (ECDSA P-256,
+/// SHA-256). The embedded default (SQLite) without a configured key makes one in its data folder, as it does for
+/// tokens; with MySQL (several nodes) a key must be configured for checkpoints to be written.
+/// </summary>
+public sealed partial class CheckpointSigner : IDisposable
 {
+    public const string GeneratedKeyFile = "checkpoint-signing.pem";
+
     private readonly ECDsa? _signingKey;
     private readonly Dictionary<string, ECDsa> _publicKeys = new(StringComparer.Ordinal);
 
-    public CheckpointSigner(IOptions<CheckpointOptions> options, IOptions<StorageOptions> storage)
+    public CheckpointSigner(IOptions<CheckpointOptions> options, IOptions<StorageOptions> storage, ILogger<CheckpointSigner> logger)
     {
         var settings = options.Value;
         KeyId = settings.KeyId;
         var pem = settings.SigningKey is { Length: > 0 } key ? key
             : settings.SigningKeyFile is { Length: > 0 } file ? File.ReadAllText(Path.GetFullPath(file, storage.Value.DataDirectory))
+            : storage.Value.Provider == StorageProvider.Sqlite ? LoadOrCreateKeyFile(Path.Combine(storage.Value.DataDirectory, GeneratedKeyFile), logger)
             : null;
         if (pem is not null)
         {
@@ -63,6 +70,28 @@ public sealed class CheckpointSigner : IDisposable
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         return (key.ExportPkcs8PrivateKeyPem(), key.ExportSubjectPublicKeyInfoPem());
     }
+
+    private static string LoadOrCreateKeyFile(string path, ILogger logger)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var (privateKey, _) = NewKeyPair();
+        File.WriteAllText(path, privateKey);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        LogGeneratedKey(logger, path);
+        return privateKey;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:Checkpoints:SigningKey is not configured: generated a checkpoint signing key in {Path}.")]
+    private static partial void LogGeneratedKey(ILogger logger, string path);
 
     public void Dispose()
     {
