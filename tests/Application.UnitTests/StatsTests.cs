@@ -70,3 +70,21 @@ public sealed class Summaries_of_an_empty_window
         summary.WaitTime.All.ShouldBe(new Stats(1, 5, 5, 5));
     }
 }
+
+public sealed class Stats_of_counts
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 5)]
+    [InlineData(11, 3)]
+    [InlineData(1000, 40)]
+    public void Equal_the_figures_of_the_sorted_values(int count, int max)
+    {
+        var random = new Random(count * 31 + max);
+        var values = Enumerable.Range(0, count).Select(_ => random.Next(max + 1)).ToArray();
+        Stats.OfCounts(values).ShouldBe(Stats.Of(values.Select(v => (double)v)));
+    }
+
+    [Fact]
+    public void Of_nothing_are_empty() => Stats.OfCounts([]).ShouldBe(new Stats(0, null, null, null));
+}

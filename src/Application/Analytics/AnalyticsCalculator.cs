@@ -8,40 +8,64 @@ public static class AnalyticsCalculator
 {
     public static AnalyticsSummary Summarize(DateTimeOffset from, DateTimeOffset to, AnalyticsFacts facts)
     {
+        // One pass over the conversations (a 30-day window holds 100k of them): counts, sums and the series to rank.
         var conversations = facts.Conversations;
-        var withCustomerMessage = conversations.Count(c => c.Messages.Customer > 0);
-        var handedOff = conversations.Where(c => c.HandoffCount > 0).ToArray();
-        var ended = facts.Episodes.Where(e => e.Outcome is not null).ToArray();
-        var closed = conversations.Where(c => c.ClosedAt is not null).ToArray();
-        var rated = conversations.Where(c => c.FeedbackRating is not null).Select(c => c.FeedbackRating!.Value).ToArray();
-        var aiResolved = closed.Count(c => ConversationSummary.IsAiResolved(closed: true, c.Messages.Ai, c.TakeoverCount));
+        int withCustomerMessage = 0, handedOff = 0, closedCount = 0, aiResolved = 0;
+        var totals = new int[4];
+        var perConversation = new[] { new int[conversations.Count], new int[conversations.Count], new int[conversations.Count], new int[conversations.Count] };
+        var byReason = new Dictionary<HandoffReason, int>();
+        var durations = new List<double>();
+        var aiFirstResponses = new List<double>();
+        var rated = new List<int>();
+        for (var i = 0; i < conversations.Count; i++)
+        {
+            var c = conversations[i];
+            var m = c.Messages;
+            (perConversation[0][i], perConversation[1][i], perConversation[2][i], perConversation[3][i]) = (m.Customer, m.Ai, m.Agent, m.System);
+            (totals[0], totals[1], totals[2], totals[3]) = (totals[0] + m.Customer, totals[1] + m.Ai, totals[2] + m.Agent, totals[3] + m.System);
+            withCustomerMessage += m.Customer > 0 ? 1 : 0;
+            if (c.HandoffCount > 0)
+            {
+                handedOff++;
+                if (c.FirstHandoffReason is { } reason)
+                {
+                    byReason[reason] = byReason.GetValueOrDefault(reason) + 1;
+                }
+            }
 
+            if (c.ClosedAt is { } closedAt)
+            {
+                closedCount++;
+                durations.Add(Seconds(c.StartedAt, closedAt));
+                aiResolved += ConversationSummary.IsAiResolved(closed: true, m.Ai, c.TakeoverCount) ? 1 : 0;
+            }
+
+            if (c is { FirstCustomerMessageAt: { } asked, FirstAiReplyAt: { } answered })
+            {
+                aiFirstResponses.Add(Seconds(asked, answered));
+            }
+
+            if (c.FeedbackRating is { } rating)
+            {
+                rated.Add(rating);
+            }
+        }
+
+        var ended = facts.Episodes.Where(e => e.Outcome is not null).ToArray();
         return new AnalyticsSummary(
             from,
             to,
             conversations.Count,
             withCustomerMessage,
             new MessageTotals(
-                new MessageCounts(
-                    conversations.Sum(c => c.Messages.Customer),
-                    conversations.Sum(c => c.Messages.Ai),
-                    conversations.Sum(c => c.Messages.Agent),
-                    conversations.Sum(c => c.Messages.System)),
-                new PerConversation(
-                    Stats.Of(conversations.Select(c => (double)c.Messages.Customer)),
-                    Stats.Of(conversations.Select(c => (double)c.Messages.Ai)),
-                    Stats.Of(conversations.Select(c => (double)c.Messages.Agent)),
-                    Stats.Of(conversations.Select(c => (double)c.Messages.System)))),
+                new MessageCounts(totals[0], totals[1], totals[2], totals[3]),
+                new PerConversation(Stats.OfCounts(perConversation[0]), Stats.OfCounts(perConversation[1]), Stats.OfCounts(perConversation[2]), Stats.OfCounts(perConversation[3]))),
             new HandoffFigures(
-                handedOff.Length,
-                Rate(handedOff.Length, withCustomerMessage),
+                handedOff,
+                Rate(handedOff, withCustomerMessage),
                 Enum.GetValues<HandoffReason>().ToDictionary(
                     reason => reason,
-                    reason =>
-                    {
-                        var count = handedOff.Count(c => c.FirstHandoffReason == reason);
-                        return new CountAndRate(count, Rate(count, withCustomerMessage));
-                    })),
+                    reason => new CountAndRate(byReason.GetValueOrDefault(reason), Rate(byReason.GetValueOrDefault(reason), withCustomerMessage)))),
             new EpisodeFigures(
                 ended.Length,
                 facts.Episodes.Count - ended.Length,
@@ -56,19 +80,17 @@ public static class AnalyticsCalculator
                 Stats.Of(ended.Where(e => e.Outcome == EpisodeOutcome.TakenOver).Select(WaitSeconds)),
                 Stats.Of(ended.Select(WaitSeconds))),
             new FirstResponseTimes(
-                Stats.Of(conversations
-                    .Where(c => c is { FirstCustomerMessageAt: not null, FirstAiReplyAt: not null })
-                    .Select(c => Seconds(c.FirstCustomerMessageAt!.Value, c.FirstAiReplyAt!.Value))),
+                Stats.Of(aiFirstResponses),
                 Stats.Of(facts.Episodes
                     .Where(e => e is { Outcome: EpisodeOutcome.TakenOver, FirstAgentMessageAt: not null })
                     .Select(e => Seconds(e.RequestedAt, e.FirstAgentMessageAt!.Value)))),
-            Stats.Of(closed.Select(c => Seconds(c.StartedAt, c.ClosedAt!.Value))),
+            Stats.Of(durations),
             new CountAndRate(aiResolved, Rate(aiResolved, conversations.Count)),
             new CsatFigures(
-                rated.Length,
-                Rate(rated.Length, closed.Length),
-                rated.Length == 0 ? null : rated.Average(),
-                Rate(rated.Count(r => r >= 4), rated.Length),
+                rated.Count,
+                Rate(rated.Count, closedCount),
+                rated.Count == 0 ? null : rated.Average(),
+                Rate(rated.Count(r => r >= 4), rated.Count),
                 Enumerable.Range(CsatRating.Min, CsatRating.Max).ToDictionary(r => r, r => rated.Count(x => x == r))));
     }
 
