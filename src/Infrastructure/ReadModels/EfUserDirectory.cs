@@ -25,13 +25,15 @@ public sealed class EfUserDirectory(ChatCleanDbContext db, FieldCipher cipher) :
                 : query.Where(u => EF.Functions.Like(u.Username, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
         }
 
-        var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .OrderBy(u => u.Username)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(u => new { User = u, Conversations = db.Conversations.Count(c => c.CustomerId == u.Id) + db.Conversations.Count(c => c.AgentId == u.Id) })
             .ToListAsync(cancellationToken);
+
+        // A first page that is not full is the whole answer: no second scan to count (a search usually finds a few).
+        var total = page == 1 && rows.Count < pageSize ? rows.Count : await query.CountAsync(cancellationToken);
         return new UserPage(rows.Select(r => ToItem(r.User, r.Conversations)).ToArray(), page, pageSize, total);
     }
 
