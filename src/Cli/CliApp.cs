@@ -30,6 +30,13 @@ public static class CliApp
             config.ConfigureConsole(console);
             config.Settings.ExceptionHandler = (exception, _) =>
             {
+                if (exception is System.Data.Common.DbException && (exception.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase)
+                    || exception.Message.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase)))
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] the database has no ChatClean schema yet (start the service once: it migrates). {exception.Message}");
+                    return UsageError;
+                }
+
                 console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 return exception is CommandRuntimeException or CommandParseException or CliUsageException ? UsageError : Broken;
             };

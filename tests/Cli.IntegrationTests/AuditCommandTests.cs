@@ -115,3 +115,32 @@ public abstract class AuditCommandTests<TStore> : IAsyncLifetime
 public sealed class MariaDbAuditCommandTests : AuditCommandTests<MariaDbCliStore>;
 
 public sealed class SqliteAuditCommandTests : AuditCommandTests<SqliteCliStore>;
+
+/// <summary>A database the service never started on: a clear sentence and exit code 2, not a stack trace.</summary>
+public sealed class UnmigratedDatabaseTests
+{
+    [Fact]
+    public async Task Verify_on_an_empty_database_says_to_start_the_service_first()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"chatclean-cli-empty-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var output = new StringWriter();
+            var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) });
+            var code = await CliApp.RunAsync(["verify"], console, new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:DataDirectory"] = folder,
+                ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "chatclean.db")}",
+            });
+            code.ShouldBe(CliApp.UsageError, output.ToString());
+            output.ToString().ShouldContain("no ChatClean schema yet");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
