@@ -95,6 +95,20 @@ public abstract class AuditCommandTests<TStore> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_log_of_several_pages_verifies_and_a_break_on_the_third_page_is_named()
+    {
+        await _store.SeedManyAsync(2_100);
+        var (code, output) = await _store.RunAsync("verify");
+        code.ShouldBe(0, output);
+        output.ShouldContain("intact: 2,119 events");
+
+        await _store.ExecuteAsync("UPDATE es_events SET data = REPLACE(data, 'bulk', 'bulx') WHERE position = 2050");
+        var (broken, brokenOutput) = await _store.RunAsync("verify");
+        broken.ShouldBe(1, brokenOutput);
+        brokenOutput.ShouldContain("BROKEN at position 2050 (hash_mismatch)");
+    }
+
+    [Fact]
     public async Task Wrong_ids_and_options_exit_with_2()
     {
         (await _store.RunAsync("history", "not-a-guid")).ExitCode.ShouldBe(2);

@@ -73,6 +73,25 @@ public abstract class CliStore : IAsyncLifetime
 
         return ids;
     }
+
+    /// <summary>One long conversation of <paramref name="messages"/> messages after the start, appended 100 at a time.</summary>
+    public async Task SeedManyAsync(int messages)
+    {
+        await using var services = new CliServices(Settings);
+        var store = services.Provider.GetRequiredService<IEventStore>();
+        var id = Guid.NewGuid();
+        var stream = new ConversationId(id).StreamName;
+        var customer = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero);
+        await store.AppendAsync(stream, ExpectedRevision.NoStream, [new EventToAppend(Guid.NewGuid(), new ConversationStarted(id, customer, "bulk", at), EventMetadata.None)], default);
+        for (var done = 0; done < messages; done += 100)
+        {
+            var batch = Enumerable.Range(done, Math.Min(100, messages - done))
+                .Select(i => new EventToAppend(Guid.NewGuid(), new MessagePosted(id, Guid.NewGuid(), SenderKind.Customer, customer, $"bulk message {i}", null, at.AddSeconds(i)), EventMetadata.None))
+                .ToArray();
+            await store.AppendAsync(stream, ExpectedRevision.Exact(done + 1), batch, default);
+        }
+    }
 }
 
 public sealed class MariaDbCliStore : CliStore

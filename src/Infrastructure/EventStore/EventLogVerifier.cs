@@ -40,64 +40,82 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
         var streams = new Dictionary<string, (int Number, long Revision)>(StringComparer.Ordinal);
         var eventIds = new HashSet<(Guid EventId, int Stream)>();
         long checkedCount = 0;
-        while (true)
+
+        // The next page is read while this one is hashed: the database and the hashing overlap.
+        Task<IReadOnlyList<RecordedEvent>>? next = store.ReadAllAsync(position, PageSize, cancellationToken);
+        try
         {
-            var page = await store.ReadAllAsync(position, PageSize, cancellationToken);
-            foreach (var e in page)
-            {
-                if (e.Position != position + 1)
-                {
-                    return new ChainVerification(false, checkedCount, position + 1, "gap");
-                }
-
-                var expected = EventHashing.Compute(
-                    previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, EventRows.ToMicroseconds(e.CreatedAt), e.Data, e.Metadata);
-                if (!expected.AsSpan().SequenceEqual(e.Hash))
-                {
-                    return new ChainVerification(false, checkedCount, e.Position, "hash_mismatch");
-                }
-
-                // A stream first met after a --from start may begin at any revision; from position 1 it begins at 1.
-                var known = streams.TryGetValue(e.StreamId, out var stream);
-                if (known ? e.Revision != stream.Revision + 1 : fromPosition == 1 && e.Revision != 1)
-                {
-                    return new ChainVerification(false, checkedCount, e.Position, "revision_gap");
-                }
-
-                var number = known ? stream.Number : streams.Count;
-                if (!eventIds.Add((e.EventId, number)))
-                {
-                    return new ChainVerification(false, checkedCount, e.Position, "duplicate_event_id");
-                }
-
-                if (checkpoints.TryGetValue(e.Position, out var signed) && !signed.Hash.AsSpan().SequenceEqual(e.Hash))
-                {
-                    return new ChainVerification(false, checkedCount, e.Position, "checkpoint_mismatch");
-                }
-
-                streams[e.StreamId] = (number, e.Revision);
-                previous = e.Hash;
-                position = e.Position;
-                checkedCount++;
-            }
-
-            progress?.Report(position);
-            if (page.Count < PageSize)
-            {
-                break;
-            }
+            return await WalkAsync();
+        }
+        finally
+        {
+            // A break found mid-page leaves the read ahead unawaited: observe its failure, if any.
+            _ = next?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
-        var (headPosition, headHash) = await store.ReadHeadAsync(cancellationToken);
-        if (headPosition != position || !headHash.AsSpan().SequenceEqual(previous))
+        async Task<ChainVerification> WalkAsync()
         {
-            return new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
-        }
+            while (true)
+            {
+                var page = await next!;
+                next = page.Count == PageSize ? store.ReadAllAsync(page[^1].Position, PageSize, cancellationToken) : null;
 
-        // A checkpoint past the end: events that were signed are gone, even if the chain and the head were redone.
-        return checkpoints.Count > 0 && checkpoints.Keys.Max() > position
-            ? new ChainVerification(false, checkedCount, position + 1, "checkpoint_beyond_log")
-            : new ChainVerification(true, checkedCount, null, null) { Checkpoints = checkpoints.Count(c => c.Key >= fromPosition) };
+                foreach (var e in page)
+                {
+                    if (e.Position != position + 1)
+                    {
+                        return new ChainVerification(false, checkedCount, position + 1, "gap");
+                    }
+
+                    var expected = EventHashing.Compute(
+                        previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, EventRows.ToMicroseconds(e.CreatedAt), e.Data, e.Metadata);
+                    if (!expected.AsSpan().SequenceEqual(e.Hash))
+                    {
+                        return new ChainVerification(false, checkedCount, e.Position, "hash_mismatch");
+                    }
+
+                    // A stream first met after a --from start may begin at any revision; from position 1 it begins at 1.
+                    var known = streams.TryGetValue(e.StreamId, out var stream);
+                    if (known ? e.Revision != stream.Revision + 1 : fromPosition == 1 && e.Revision != 1)
+                    {
+                        return new ChainVerification(false, checkedCount, e.Position, "revision_gap");
+                    }
+
+                    var number = known ? stream.Number : streams.Count;
+                    if (!eventIds.Add((e.EventId, number)))
+                    {
+                        return new ChainVerification(false, checkedCount, e.Position, "duplicate_event_id");
+                    }
+
+                    if (checkpoints.TryGetValue(e.Position, out var signed) && !signed.Hash.AsSpan().SequenceEqual(e.Hash))
+                    {
+                        return new ChainVerification(false, checkedCount, e.Position, "checkpoint_mismatch");
+                    }
+
+                    streams[e.StreamId] = (number, e.Revision);
+                    previous = e.Hash;
+                    position = e.Position;
+                    checkedCount++;
+                }
+
+                progress?.Report(position);
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+            }
+
+            var (headPosition, headHash) = await store.ReadHeadAsync(cancellationToken);
+            if (headPosition != position || !headHash.AsSpan().SequenceEqual(previous))
+            {
+                return new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
+            }
+
+            // A checkpoint past the end: events that were signed are gone, even if the chain and the head were redone.
+            return checkpoints.Count > 0 && checkpoints.Keys.Max() > position
+                ? new ChainVerification(false, checkedCount, position + 1, "checkpoint_beyond_log")
+                : new ChainVerification(true, checkedCount, null, null) { Checkpoints = checkpoints.Count(c => c.Key >= fromPosition) };
+        }
     }
 
     private async Task<Dictionary<long, CheckpointRow>> LoadCheckpointsAsync(CancellationToken cancellationToken)
