@@ -88,3 +88,34 @@ public sealed class Stats_of_counts
     [Fact]
     public void Of_nothing_are_empty() => Stats.OfCounts([]).ShouldBe(new Stats(0, null, null, null));
 }
+
+public sealed class Stats_by_selection
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(999)]
+    [InlineData(20_000)]
+    public void Equal_the_percentiles_of_the_sorted_values(int count)
+    {
+        var random = new Random(count);
+        var values = Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 100, random.Next(3))).ToArray();
+        var sorted = values.Order().ToArray();
+        var stats = Stats.Of(values);
+        stats.Median.ShouldBe(Stats.Percentile(sorted, 0.5));
+        stats.P90.ShouldBe(Stats.Percentile(sorted, 0.9));
+        stats.Mean!.Value.ShouldBe(sorted.Average(), 1e-9);
+    }
+
+    [Fact]
+    public void Selects_every_rank_of_values_with_repeats()
+    {
+        double[] values = [5, 1, 5, 3, 3, 9, 0, 5, 1];
+        var sorted = values.Order().ToArray();
+        for (var k = 0; k < values.Length; k++)
+        {
+            Stats.Select([.. values], k).ShouldBe(sorted[k], $"rank {k}");
+        }
+    }
+}

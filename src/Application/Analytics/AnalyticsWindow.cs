@@ -26,7 +26,10 @@ public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache ca
         return cache.GetOrCreateAsync($"analytics:{kind}:{from.UtcTicks}:{to.UtcTicks}", Load, CacheTime, CacheTags.StartDays(from, to), cancellationToken);
     }
 
-    /// <summary>The facts of [from, to), day by day (UTC): settled days from the in-process cache, the open rest fresh.</summary>
+    /// <summary>
+    /// The facts of [from, to), day by day (UTC): each settled day whole from the in-process cache (cut in memory when
+    /// the window starts or ends inside it), the open rest fresh.
+    /// </summary>
     public async Task<AnalyticsFacts> LoadFactsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var settled = clock.GetUtcNow() - SettleTime;
@@ -35,22 +38,23 @@ public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache ca
         while (start < to)
         {
             var day = DateOnly.FromDateTime(start.UtcDateTime);
-            var nextDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var end = nextDay < to ? nextDay : to;
-            if (end > settled)
+            var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var dayEnd = dayStart.AddDays(1);
+            if (dayEnd > settled)
             {
                 parts.Add(await readModel.LoadAsync(start, to, cancellationToken));
                 break;
             }
 
-            var (segmentStart, segmentEnd) = (start, end);
-            parts.Add(await cache.GetOrCreateAsync(
-                $"analytics:facts:{segmentStart.UtcTicks}:{segmentEnd.UtcTicks}",
-                async ct => await readModel.LoadAsync(segmentStart, segmentEnd, ct),
+            var whole = await cache.GetOrCreateAsync(
+                $"analytics:facts:{day:yyyy-MM-dd}",
+                async ct => await readModel.LoadAsync(dayStart, dayEnd, ct),
                 CacheTime,
                 [CacheTags.StartDay(day)],
                 cancellationToken,
-                localOnly: true));
+                localOnly: true);
+            var end = dayEnd < to ? dayEnd : to;
+            parts.Add(start == dayStart && end == dayEnd ? whole : Cut(whole, start, end));
             start = end;
         }
 
@@ -58,6 +62,12 @@ public sealed class AnalyticsWindow(IAnalyticsReadModel readModel, IReadCache ca
             ? parts[0]
             : new AnalyticsFacts([.. parts.SelectMany(p => p.Conversations)], [.. parts.SelectMany(p => p.Episodes)], [.. parts.SelectMany(p => p.Sessions)]);
     }
+
+    /// <summary>The facts of the conversations that started in [from, to).</summary>
+    private static AnalyticsFacts Cut(AnalyticsFacts facts, DateTimeOffset from, DateTimeOffset to) => new(
+        [.. facts.Conversations.Where(c => c.StartedAt >= from && c.StartedAt < to)],
+        [.. facts.Episodes.Where(e => e.ConversationStartedAt >= from && e.ConversationStartedAt < to)],
+        [.. facts.Sessions.Where(s => s.ConversationStartedAt >= from && s.ConversationStartedAt < to)]);
 
     /// <summary>The requested window, or the last 7 days up to now.</summary>
     public (DateTimeOffset From, DateTimeOffset To) Resolve(DateTimeOffset? from, DateTimeOffset? to)
