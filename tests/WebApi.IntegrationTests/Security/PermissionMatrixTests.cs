@@ -83,6 +83,9 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         [("GET", "/api/v1/admin/knowledge/search")] = AdminOnly,
         [("POST", "/api/v1/admin/read-models/rebuild")] = AdminOnly,
         [("POST", "/api/v1/admin/audit/verify")] = AdminOnly,
+        [("GET", "/api/v1/admin/audit/conversations/{id:guid}/events")] = AdminOnly,
+        [("GET", "/api/v1/admin/audit/conversations/{id:guid}/state")] = AdminOnly,
+        [("GET", "/api/v1/admin/audit/events")] = AdminOnly,
         [("GET", "/admin/jobs/{**path}")] = AdminOnly,
 
         [("GET", "/ws")] = [Unauthenticated, Open, Open, Open, Open],
