@@ -142,21 +142,16 @@ public sealed partial class FieldCipher
 
     private static EncryptionOptions LoadOrCreate(string path, ILogger logger)
     {
-        if (File.Exists(path))
+        var text = GeneratedKeyFile.ReadOrCreate(
+            path,
+            () => JsonSerializer.Serialize(new EncryptionOptions { Keys = { ["k1"] = NewKey() }, CurrentKeyId = "k1", LookupKey = NewKey() }),
+            out var created);
+        if (created)
         {
-            return JsonSerializer.Deserialize<EncryptionOptions>(File.ReadAllText(path))!;
+            LogGenerated(logger, path);
         }
 
-        var generated = new EncryptionOptions { Keys = { ["k1"] = NewKey() }, CurrentKeyId = "k1", LookupKey = NewKey() };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(generated));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        LogGenerated(logger, path);
-        return generated;
+        return JsonSerializer.Deserialize<EncryptionOptions>(text)!;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Encryption keys are not configured: generated them in {Path}. Back this file up with the database.")]

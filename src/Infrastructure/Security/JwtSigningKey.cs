@@ -48,21 +48,13 @@ public sealed partial class JwtSigningKey
 
     private static byte[] LoadOrCreateKeyFile(string path, ILogger logger)
     {
-        if (File.Exists(path))
+        var text = GeneratedKeyFile.ReadOrCreate(path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), out var created);
+        if (created)
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            LogGeneratedKey(logger, path);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var key = RandomNumberGenerator.GetBytes(64);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        LogGeneratedKey(logger, path);
-        return key;
+        return Convert.FromBase64String(text.Trim());
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatClean.Infrastructure.Security;
 
 namespace ChatClean.Infrastructure.Audit.Checkpoints;
 
@@ -10,7 +11,7 @@ namespace ChatClean.Infrastructure.Audit.Checkpoints;
 /// </summary>
 public sealed partial class CheckpointSigner : IDisposable
 {
-    public const string GeneratedKeyFile = "checkpoint-signing.pem";
+    public const string GeneratedKeyFileName = "checkpoint-signing.pem";
 
     private readonly ECDsa? _signingKey;
     private readonly Dictionary<string, ECDsa> _publicKeys = new(StringComparer.Ordinal);
@@ -21,7 +22,7 @@ public sealed partial class CheckpointSigner : IDisposable
         KeyId = settings.KeyId;
         var pem = settings.SigningKey is { Length: > 0 } key ? key
             : settings.SigningKeyFile is { Length: > 0 } file ? File.ReadAllText(Path.GetFullPath(file, storage.Value.DataDirectory))
-            : storage.Value.Provider == StorageProvider.Sqlite ? LoadOrCreateKeyFile(Path.Combine(storage.Value.DataDirectory, GeneratedKeyFile), logger)
+            : storage.Value.Provider == StorageProvider.Sqlite ? LoadOrCreateKeyFile(Path.Combine(storage.Value.DataDirectory, GeneratedKeyFileName), logger)
             : null;
         if (pem is not null)
         {
@@ -73,21 +74,13 @@ public sealed partial class CheckpointSigner : IDisposable
 
     private static string LoadOrCreateKeyFile(string path, ILogger logger)
     {
-        if (File.Exists(path))
+        var pem = GeneratedKeyFile.ReadOrCreate(path, () => NewKeyPair().PrivateKey, out var created);
+        if (created)
         {
-            return File.ReadAllText(path);
+            LogGeneratedKey(logger, path);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var (privateKey, _) = NewKeyPair();
-        File.WriteAllText(path, privateKey);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        LogGeneratedKey(logger, path);
-        return privateKey;
+        return pem;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:Checkpoints:SigningKey is not configured: generated a checkpoint signing key in {Path}.")]
