@@ -11,17 +11,8 @@ public sealed record Stats(int Count, double? Mean, double? Median, double? P90)
             return new Stats(0, null, null, null);
         }
 
-        // Four order statistics by selection (linear) instead of a sort: windows of 100k conversations are common.
-        double Ranked(double p)
-        {
-            var h = (items.Length - 1) * p;
-            var lower = (int)Math.Floor(h);
-            var upper = Math.Min(lower + 1, items.Length - 1);
-            var low = Select(items, lower);
-            return low + ((h - lower) * (Select(items, upper) - low));
-        }
-
-        return new Stats(items.Length, items.Average(), Ranked(0.5), Ranked(0.9));
+        // Order statistics by selection (linear) instead of a sort: windows of 100k conversations are common.
+        return new Stats(items.Length, items.Average(), Percentile(items.Length, 0.5, k => Select(items, k)), Percentile(items.Length, 0.9, k => Select(items, k)));
     }
 
     /// <summary>The k-th smallest value (0-based) of <paramref name="values"/>, which it reorders (Hoare's selection).</summary>
@@ -88,7 +79,8 @@ public sealed record Stats(int Count, double? Mean, double? Median, double? P90)
             sum += v;
         }
 
-        double At(long rank)
+        // The value at a rank: walk the histogram's cumulative counts.
+        double At(int rank)
         {
             long seen = 0;
             for (var v = 0; v < histogram.Length; v++)
@@ -103,25 +95,20 @@ public sealed record Stats(int Count, double? Mean, double? Median, double? P90)
             return histogram.Length - 1;
         }
 
-        double Percentile(double p)
-        {
-            var h = (values.Count - 1) * p;
-            var lower = (long)Math.Floor(h);
-            var upper = Math.Min(lower + 1, values.Count - 1);
-            var low = At(lower);
-            return low + ((h - lower) * (At(upper) - low));
-        }
-
-        return new Stats(values.Count, (double)sum / values.Count, Percentile(0.5), Percentile(0.9));
+        return new Stats(values.Count, (double)sum / values.Count, Percentile(values.Count, 0.5, At), Percentile(values.Count, 0.9, At));
     }
 
-    /// <summary>The value at rank h = (n − 1)·p, interpolated between its neighbours (Excel PERCENTILE.INC, NumPy's default).</summary>
-    public static double Percentile(double[] sorted, double p)
+    /// <summary>The value at rank h = (n − 1)·p of sorted values, interpolated between its neighbours (Excel PERCENTILE.INC, NumPy's default).</summary>
+    public static double Percentile(double[] sorted, double p) => Percentile(sorted.Length, p, k => sorted[k]);
+
+    /// <summary>The same rule for <paramref name="count"/> values known by rank (0-based, smallest first).</summary>
+    private static double Percentile(int count, double p, Func<int, double> valueAtRank)
     {
-        var h = (sorted.Length - 1) * p;
+        var h = (count - 1) * p;
         var lower = (int)Math.Floor(h);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + ((h - lower) * (sorted[upper] - sorted[lower]));
+        var upper = Math.Min(lower + 1, count - 1);
+        var low = valueAtRank(lower);
+        return low + ((h - lower) * (valueAtRank(upper) - low));
     }
 }
 

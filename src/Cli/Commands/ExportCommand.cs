@@ -32,7 +32,8 @@ public sealed class ExportCommand(IAnsiConsole console, CliServices services) : 
     {
         var stream = settings.Stream is { } s && Guid.TryParse(s, out var id) ? new Domain.Conversations.ConversationId(id).StreamName : settings.Stream;
         await using var file = settings.Output is { } path ? new StreamWriter(path) : null;
-        var log = services.Provider.CreateScope().ServiceProvider.GetRequiredService<IAuditLog>();
+        await using var scope = services.Provider.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<IAuditLog>();
         long count = 0;
         if (stream is not null)
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatClean.Application.Abstractions.Audit;
 using ChatClean.Application.Abstractions.EventStore;
 using ChatClean.Cli.Hosting;
 using ChatClean.Domain.Conversations;
+using ChatClean.Infrastructure.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,21 +17,20 @@ public sealed class HistoryCommand(IAnsiConsole console, CliServices services) :
     {
         var id = settings.Id;
         var streamId = new ConversationId(id).StreamName;
-        var store = services.Provider.GetRequiredService<IEventStore>();
-        var log = services.Provider.CreateScope().ServiceProvider.GetRequiredService<IAuditLog>();
+        // One read of the stream as stored: the hash for --json, the typed event for the readable line.
+        var store = services.Provider.GetRequiredService<SqlEventStore>();
         var rows = new List<(StoredEvent<IConversationEvent> Event, string Hash)>();
-        long after = 0;
+        long from = 1;
         while (true)
         {
-            var typed = await store.ReadStreamAsync(streamId, after + 1, 500, cancellationToken);
-            var stored = await log.ReadStreamAsync(streamId, after, 500, cancellationToken);
-            rows.AddRange(typed.Zip(stored, (t, s) => (t, s.Hash)));
-            if (typed.Count < 500)
+            var page = await store.ReadStreamAsync(streamId, from, 500, cancellationToken);
+            rows.AddRange(page.Select(r => (ConversationEventSerializer.ToStored(r), Convert.ToHexStringLower(r.Hash))));
+            if (page.Count < 500)
             {
                 break;
             }
 
-            after = typed[^1].Seq;
+            from = page[^1].Revision + 1;
         }
 
         if (rows.Count == 0)

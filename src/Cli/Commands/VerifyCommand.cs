@@ -24,7 +24,6 @@ public sealed class VerifyCommand(IAnsiConsole console, CliServices services) : 
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         var verifier = services.Provider.GetRequiredService<IEventLogVerifier>();
-        var head = await services.Provider.GetRequiredService<IEventStore>().ReadHeadPositionAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         ChainVerification result;
         if (settings.Json || !console.Profile.Capabilities.Interactive)
@@ -33,6 +32,7 @@ public sealed class VerifyCommand(IAnsiConsole console, CliServices services) : 
         }
         else
         {
+            var head = await services.Provider.GetRequiredService<IEventStore>().ReadHeadPositionAsync(cancellationToken);
             result = await console.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("verifying the log", maxValue: Math.Max(1, head - settings.From + 1));

@@ -67,7 +67,7 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
         var terms = SearchTerms.OfQuery(text);
         if (terms.Count == 0)
         {
-            return await NewestFirst(Containing(query, [text])).Take(take).ToListAsync(cancellationToken);
+            return await NewestFirst(Containing(query, text)).Take(take).ToListAsync(cancellationToken);
         }
 
         // How many conversations hold each term, counted up to a cap: one short index range per term.
@@ -132,17 +132,11 @@ public sealed class ConversationSearch(ChatCleanDbContext db)
         }
     }
 
-    /// <summary>Conversations with one message that contains every one of <paramref name="parts"/>.</summary>
-    private IQueryable<ConversationRow> Containing(IQueryable<ConversationRow> query, string[] parts)
+    /// <summary>Conversations with a message that contains <paramref name="text"/> as it stands (a query without a word).</summary>
+    private IQueryable<ConversationRow> Containing(IQueryable<ConversationRow> query, string text)
     {
-        var messages = parts.Aggregate(
-            db.Messages.AsQueryable(),
-            (matching, part) =>
-            {
-                var pattern = "%" + EscapeLike(part) + "%";
-                return matching.Where(m => EF.Functions.Like(m.Body, pattern, "\\"));
-            });
-        return query.Where(c => messages.Any(m => m.ConversationId == c.Id));
+        var pattern = "%" + EscapeLike(text) + "%";
+        return query.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Body, pattern, "\\")));
     }
 
     private static IOrderedQueryable<ConversationRow> NewestFirst(IQueryable<ConversationRow> query) =>

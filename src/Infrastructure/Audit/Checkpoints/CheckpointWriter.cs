@@ -37,19 +37,25 @@ public sealed partial class CheckpointWriter(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>The last checkpoint this node knows of (read from the table once, then its own or another node's).</summary>
+    private (long Position, long RecordedAt)? _last;
+
     /// <summary>Signs the head when enough events or time went by since the last checkpoint; returns the position signed, if any.</summary>
     public async Task<long?> WriteIfDueAsync(CancellationToken cancellationToken, bool force = false)
     {
         var (position, hash) = await store.ReadHeadAsync(cancellationToken);
+        var now = EventRows.ToMicroseconds(clock.GetUtcNow());
+        if (_last is { } known && !IsDue(known, position, now, force))
+        {
+            return null;
+        }
+
+        // Due by this node's memory: read the table (another node may have signed since) before signing.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
         var last = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Position).Select(c => new { c.Position, c.RecordedAt }).FirstOrDefaultAsync(cancellationToken);
-        var now = EventRows.ToMicroseconds(clock.GetUtcNow());
-        var lastPosition = last?.Position ?? 0;
-        var due = position > lastPosition && (force
-            || position - lastPosition >= options.Value.EveryEvents
-            || now - (last?.RecordedAt ?? 0) >= (long)options.Value.Interval.TotalMicroseconds);
-        if (!due)
+        _last = (last?.Position ?? 0, last?.RecordedAt ?? 0);
+        if (!IsDue(_last.Value, position, now, force))
         {
             return null;
         }
@@ -58,6 +64,7 @@ public sealed partial class CheckpointWriter(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            _last = (position, now);
             return position;
         }
         catch (DbUpdateException)
@@ -66,6 +73,11 @@ public sealed partial class CheckpointWriter(
             return null;
         }
     }
+
+    private bool IsDue((long Position, long RecordedAt) last, long head, long now, bool force) =>
+        head > last.Position && (force
+            || head - last.Position >= options.Value.EveryEvents
+            || now - last.RecordedAt >= (long)options.Value.Interval.TotalMicroseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Audit:Checkpoints:SigningKey: the log is not checkpointed (verify still checks every hash link).")]
     private static partial void LogDisabled(ILogger logger);

@@ -6,19 +6,28 @@ namespace ChatClean.Infrastructure.ReadModels;
 public sealed class SearchTermsProjection : IReadModelProjection
 {
     private readonly HashSet<(Guid ConversationId, string Term)> _held = [];
+    private readonly Dictionary<long, (Guid ConversationId, HashSet<string> Terms)> _terms = [];
 
-    /// <summary>Loads which of the page's new terms its conversations already hold; a conversation started in the page holds none.</summary>
+    /// <summary>Splits the page's messages into terms and loads which of them their conversations hold already (none for a conversation started in the page).</summary>
     public async Task LoadAsync(ReadModelPage page, CancellationToken cancellationToken)
     {
+        foreach (var change in page.Changes)
+        {
+            if (change.Event is MessagePosted message)
+            {
+                _terms[change.Stored.Position] = (change.After.Id, SearchTerms.OfText(message.Body));
+            }
+        }
+
         var startedHere = page.Changes.Where(c => c.Before is null).Select(c => c.After.Id).ToHashSet();
-        var changes = page.Changes.Where(c => c.Event is MessagePosted && !startedHere.Contains(c.After.Id)).ToArray();
-        if (changes.Length == 0)
+        var older = _terms.Values.Where(t => !startedHere.Contains(t.ConversationId)).ToArray();
+        if (older.Length == 0)
         {
             return;
         }
 
-        var ids = changes.Select(c => c.After.Id).Distinct().ToArray();
-        var terms = changes.SelectMany(c => SearchTerms.OfText(((MessagePosted)c.Event).Body)).Distinct().ToArray();
+        var ids = older.Select(t => t.ConversationId).Distinct().ToArray();
+        var terms = older.SelectMany(t => t.Terms).Distinct().ToArray();
         var held = await page.Db.SearchTerms.AsNoTracking()
             .Where(t => ids.Contains(t.ConversationId) && terms.Contains(t.Term))
             .Select(t => new { t.ConversationId, t.Term })
@@ -28,14 +37,17 @@ public sealed class SearchTermsProjection : IReadModelProjection
 
     public void Apply(ReadModelPage page, ProjectedEvent change)
     {
-        if (change.Event is MessagePosted e)
+        if (!_terms.TryGetValue(change.Stored.Position, out var message))
         {
-            foreach (var term in SearchTerms.OfText(e.Body))
+            return;
+        }
+
+        var (conversationId, terms) = message;
+        foreach (var term in terms)
+        {
+            if (_held.Add((conversationId, term)))
             {
-                if (_held.Add((e.ConversationId, term)))
-                {
-                    page.Db.SearchTerms.Add(new SearchTermRow { ConversationId = e.ConversationId, Term = term, StartedAt = change.After.StartedAt.UtcDateTime });
-                }
+                page.Db.SearchTerms.Add(new SearchTermRow { ConversationId = conversationId, Term = term, StartedAt = change.After.StartedAt.UtcDateTime });
             }
         }
     }
