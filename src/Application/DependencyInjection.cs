@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Analytics.AnalyticsWindow>();
         services.AddScoped<QueuePositions>();
+        services.AddScoped<Audit.CustomerErasure>();
         services.AddSingleton<Ai.ReplyInterrupts>();
         services.AddSingleton(TimeProvider.System);
         return services;

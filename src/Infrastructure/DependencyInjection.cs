@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddSingleton<CheckpointSigner>();
         services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
         services.AddScoped<IAuditLog, SqlAuditLog>();
+        services.AddScoped<IPersonalDataStore, Audit.Erasure.SqlPersonalDataStore>();
+        services.AddEventReactor<Audit.Erasure.ForgetErasedTexts>();
         services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
         services.AddSingleton<IConversationStateCache, ConversationStateCache>();
 

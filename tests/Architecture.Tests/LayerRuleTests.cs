@@ -82,7 +82,7 @@ public sealed class LayerRuleTests
     {
         var events = Domain.GetTypes().Where(t => typeof(IConversationEvent).IsAssignableFrom(t) && !t.IsInterface).ToArray();
 
-        events.Length.ShouldBe(10);
+        events.Length.ShouldBe(11);
         LayerRules.MutableEventTypes(events).ShouldBeEmpty();
     }
 

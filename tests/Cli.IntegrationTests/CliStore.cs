@@ -26,6 +26,13 @@ public abstract class CliStore : IAsyncLifetime
 
     public abstract Task ExecuteAsync(string sql);
 
+    /// <summary>The tables and columns that hold any of <paramref name="texts"/>.</summary>
+    public async Task<IReadOnlyList<string>> WhereTextAppearsAsync(params string[] texts)
+    {
+        await using var connection = TextScan.Open(Settings["Storage:Provider"]!, Settings[$"ConnectionStrings:{Settings["Storage:Provider"]}"]!);
+        return await TextScan.WhereAsync(connection, texts);
+    }
+
     /// <summary>Runs <c>chatclean</c> with <paramref name="args"/> in process, returning its exit code and everything it printed.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
@@ -43,12 +50,12 @@ public abstract class CliStore : IAsyncLifetime
     }
 
     /// <summary>Three conversations of six events each, appended in turn (18 events; positions 1–18).</summary>
-    public async Task<IReadOnlyList<Guid>> SeedAsync()
+    public async Task<IReadOnlyList<Guid>> SeedAsync(Guid? customerId = null)
     {
         await using var services = new CliServices(Settings);
         var store = services.Provider.GetRequiredService<IEventStore>();
         var ids = new List<Guid>();
-        var customer = new UserId(Guid.NewGuid());
+        var customer = new UserId(customerId ?? Guid.NewGuid());
         var agent = new UserId(Guid.NewGuid());
         var at = new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 3; i++)
@@ -102,6 +109,9 @@ public sealed class MariaDbCliStore : CliStore
     {
         ["Storage:Provider"] = "MySql",
         ["ConnectionStrings:MySql"] = _database.ConnectionString,
+        [$"Encryption:Keys:{TestSecrets.EncryptionKeyId}"] = TestSecrets.EncryptionKey,
+        ["Encryption:CurrentKeyId"] = TestSecrets.EncryptionKeyId,
+        ["Encryption:LookupKey"] = TestSecrets.LookupKey,
     };
 
     public override async Task InitializeAsync()

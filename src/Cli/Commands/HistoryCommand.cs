@@ -19,12 +19,12 @@ public sealed class HistoryCommand(IAnsiConsole console, CliServices services) :
         var streamId = new ConversationId(id).StreamName;
         // One read of the stream as stored: the hash for --json, the typed event for the readable line.
         var store = services.Provider.GetRequiredService<SqlEventStore>();
-        var rows = new List<(StoredEvent<IConversationEvent> Event, string Hash)>();
+        var rows = new List<(StoredEvent<IConversationEvent> Event, string Hash, bool Erased)>();
         long from = 1;
         while (true)
         {
             var page = await store.ReadStreamAsync(streamId, from, 500, cancellationToken);
-            rows.AddRange(page.Select(r => (ConversationEventSerializer.ToStored(r), Convert.ToHexStringLower(r.Hash))));
+            rows.AddRange(page.Select(r => (ConversationEventSerializer.ToStored(r), Convert.ToHexStringLower(r.Hash), EventHashing.IsErased(r.Data))));
             if (page.Count < 500)
             {
                 break;
@@ -40,10 +40,10 @@ public sealed class HistoryCommand(IAnsiConsole console, CliServices services) :
 
         if (settings.Json)
         {
-            foreach (var (e, hash) in rows)
+            foreach (var (e, hash, erased) in rows)
             {
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(
-                    new { e.Seq, e.Position, at = e.Event.At, e.RecordedAt, actor = Actor(e.Metadata), what = Describe(e.Event), text = Text(e.Event), hash },
+                    new { e.Seq, e.Position, at = e.Event.At, e.RecordedAt, actor = Actor(e.Metadata), what = Describe(e.Event), text = Text(e.Event, erased), erased, hash },
                     OutputSettings.JsonOptions));
             }
 
@@ -51,14 +51,14 @@ public sealed class HistoryCommand(IAnsiConsole console, CliServices services) :
         }
 
         var table = new Table().Title($"conversation {id}").AddColumns("time (UTC)", "seq", "actor", "what happened", "text");
-        foreach (var (e, _) in rows)
+        foreach (var (e, _, erased) in rows)
         {
             table.AddRow(
                 Markup.Escape(e.Event.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)),
                 e.Seq.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(Actor(e.Metadata)),
                 Markup.Escape(Describe(e.Event)),
-                Markup.Escape(Text(e.Event) ?? ""));
+                Markup.Escape(Text(e.Event, erased) ?? ""));
         }
 
         console.Write(table);
@@ -84,10 +84,11 @@ public sealed class HistoryCommand(IAnsiConsole console, CliServices services) :
         AgentTransferred t => $"transferred from {t.FromAgentId} to {t.ToAgentId}",
         ConversationClosed c => $"closed by {c.ClosedBy.ToString().ToLowerInvariant()}",
         FeedbackGiven f => $"rated {f.Rating}/5",
+        PersonalDataErased p => $"personal data erased from {p.Events} earlier events",
         _ => e.GetType().Name,
     };
 
-    private static string? Text(IConversationEvent e) => e switch
+    private static string? Text(IConversationEvent e, bool erased) => erased ? "(erased)" : e switch
     {
         MessagePosted m => m.Body,
         FeedbackGiven f => f.Comment,

@@ -1,3 +1,4 @@
+using ChatClean.Application;
 using ChatClean.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public sealed class CliServices(IReadOnlyDictionary<string, string?>? overrides)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddApplication();
         services.AddInfrastructure(configuration, contentRoot);
         return services.BuildServiceProvider();
     }

@@ -38,6 +38,7 @@ public static class ConversationDecider
             Transfer transfer => TransferTo(transfer, state),
             Close close => CloseConversation(close, state),
             GiveFeedback feedback => Feedback(feedback, state),
+            ErasePersonalData erase => Decision.Append(new PersonalDataErased(state.Id.Value, state.CustomerId.Value, erase.Events, erase.At)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown conversation command."),
         };
     }
@@ -58,6 +59,7 @@ public static class ConversationDecider
             AgentTransferred e => next with { AgentId = new Common.UserId(e.ToAgentId) },
             ConversationClosed => next with { Mode = Closed },
             FeedbackGiven e => next with { Feedback = CsatRating.Create(e.Rating), FeedbackComment = e.Comment },
+            PersonalDataErased => next with { FeedbackComment = null },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown conversation event."),
         };
     }

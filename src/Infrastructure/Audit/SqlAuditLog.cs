@@ -37,8 +37,7 @@ public sealed class SqlAuditLog(SqlEventStore store, ChatCleanDbContext db) : IA
         }
 
         var rows = await query.OrderBy(e => e.Position).Take(filter.Limit).ToListAsync(cancellationToken);
-        return rows.Select(r => ToAudit(new RecordedEvent(
-            r.Position, r.StreamId, r.Revision, Guid.Parse(r.EventId), r.EventType, r.Data, r.Metadata, EventRows.FromMicroseconds(r.CreatedAt), r.Hash))).ToArray();
+        return rows.Select(r => ToAudit(EventRows.ToRecorded(r))).ToArray();
     }
 
     public static AuditEvent ToAudit(RecordedEvent e)

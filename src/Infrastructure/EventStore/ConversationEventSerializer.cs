@@ -71,5 +71,6 @@ public static class ConversationEventSerializer
 [JsonSerializable(typeof(AgentTransferred))]
 [JsonSerializable(typeof(ConversationClosed))]
 [JsonSerializable(typeof(FeedbackGiven))]
+[JsonSerializable(typeof(PersonalDataErased))]
 [JsonSerializable(typeof(EventMetadata))]
 internal sealed partial class ConversationEventJsonContext : JsonSerializerContext;

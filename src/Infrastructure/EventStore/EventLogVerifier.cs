@@ -11,6 +11,8 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
 {
     private const int PageSize = 1000;
 
+    private static readonly string ErasureType = Domain.Common.EventTypeAttribute.NameOf(typeof(PersonalDataErased));
+
     public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken, long fromPosition = 1, IProgress<long>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fromPosition, 1);
@@ -27,6 +29,7 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
             previous = before[0].Hash;
         }
 
+        var digestsFrom = await store.ReadPayloadDigestsFromAsync(cancellationToken);
         var checkpoints = await LoadCheckpointsAsync(cancellationToken);
         foreach (var checkpoint in checkpoints.Values)
         {
@@ -39,6 +42,9 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
         // Per stream: a number (so that the event-id set holds no strings) and the last revision seen.
         var streams = new Dictionary<string, (int Number, long Revision)>(StringComparer.Ordinal);
         var eventIds = new HashSet<(Guid EventId, int Stream)>();
+
+        // Per stream: the first erased payload not yet followed by the erasure event that records it.
+        var unrecordedErasures = new Dictionary<string, long>(StringComparer.Ordinal);
         long checkedCount = 0;
 
         // The next page is read while this one is hashed: the database and the hashing overlap.
@@ -68,7 +74,7 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
                     }
 
                     var expected = EventHashing.Compute(
-                        previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, EventRows.ToMicroseconds(e.CreatedAt), e.Data, e.Metadata);
+                        previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, EventRows.ToMicroseconds(e.CreatedAt), e.Data, e.Metadata, e.Position >= digestsFrom);
                     if (!expected.AsSpan().SequenceEqual(e.Hash))
                     {
                         return new ChainVerification(false, checkedCount, e.Position, "hash_mismatch");
@@ -92,6 +98,15 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
                         return new ChainVerification(false, checkedCount, e.Position, "checkpoint_mismatch");
                     }
 
+                    if (e.Type == ErasureType)
+                    {
+                        unrecordedErasures.Remove(e.StreamId);
+                    }
+                    else if (EventHashing.IsErased(e.Data))
+                    {
+                        unrecordedErasures.TryAdd(e.StreamId, e.Position);
+                    }
+
                     streams[e.StreamId] = (number, e.Revision);
                     previous = e.Hash;
                     position = e.Position;
@@ -112,8 +127,14 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
             }
 
             // A checkpoint past the end: events that were signed are gone, even if the chain and the head were redone.
-            return checkpoints.Count > 0 && checkpoints.Keys.Max() > position
-                ? new ChainVerification(false, checkedCount, position + 1, "checkpoint_beyond_log")
+            if (checkpoints.Count > 0 && checkpoints.Keys.Max() > position)
+            {
+                return new ChainVerification(false, checkedCount, position + 1, "checkpoint_beyond_log");
+            }
+
+            // An erased payload keeps its digest, so the chain holds; the erasure must also be on the record.
+            return unrecordedErasures.Count > 0
+                ? new ChainVerification(false, checkedCount, unrecordedErasures.Values.Min(), "erasure_unrecorded")
                 : new ChainVerification(true, checkedCount, null, null) { Checkpoints = checkpoints.Count(c => c.Key >= fromPosition) };
         }
     }

@@ -60,6 +60,10 @@ internal static class EventRows
 
     public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
 
+    /// <summary>A row read through the EF mapping of <c>es_events</c>, in the store's form.</summary>
+    public static RecordedEvent ToRecorded(EventRow r) =>
+        new(r.Position, r.StreamId, r.Revision, Guid.Parse(r.EventId), r.EventType, r.Data, r.Metadata, FromMicroseconds(r.CreatedAt), r.Hash);
+
     public static async Task<IReadOnlyList<RecordedEvent>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);

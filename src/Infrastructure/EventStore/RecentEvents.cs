@@ -88,5 +88,21 @@ public sealed class RecentEvents(int capacity = RecentEvents.DefaultCapacity)
         }
     }
 
+    /// <summary>Drops the personal texts of the conversation's held events before <paramref name="before"/> (it was erased: docs/audit.md).</summary>
+    public void Erase(Guid conversationId, long before)
+    {
+        lock (_lock)
+        {
+            for (var position = _first; _last > 0 && position <= _last && position < before; position++)
+            {
+                var held = _ring[Slot(position)];
+                if (held.Event.ConversationId == conversationId && PersonalData.IsIn(held.Event))
+                {
+                    _ring[Slot(position)] = held with { Event = PersonalData.Without(held.Event) };
+                }
+            }
+        }
+    }
+
     private int Slot(long position) => (int)(position % _ring.Length);
 }

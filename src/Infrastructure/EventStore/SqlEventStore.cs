@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 
 namespace ChatClean.Infrastructure.EventStore;
@@ -75,6 +76,15 @@ public abstract class SqlEventStore : IEventLogDatabase, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), (byte[])reader.GetValue(1));
+    }
+
+    /// <summary>The first position whose hash covers its payload's digest (<see cref="EventHashing"/>); 1 for a log that began with digests.</summary>
+    public async Task<long> ReadPayloadDigestsFromAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload_digests_from FROM es_log_head WHERE id = 1";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public sealed partial class Conversation_event_wire_names
     [Fact]
     public void Every_event_type_declares_a_unique_versioned_wire_name()
     {
-        EventTypes.Length.ShouldBe(10);
+        EventTypes.Length.ShouldBe(11);
         var names = EventTypes.Select(EventTypeAttribute.NameOf).ToArray();
         names.Distinct().Count().ShouldBe(EventTypes.Length);
         names.ShouldAllBe(name => VersionedName().IsMatch(name));
@@ -25,7 +25,7 @@ public sealed partial class Conversation_event_wire_names
         EventTypes.Select(EventTypeAttribute.NameOf).ShouldBe(
         [
             "AgentTookOver.v1", "AgentTransferred.v1", "ConversationClosed.v1", "ConversationStarted.v1", "FeedbackGiven.v1",
-            "HumanRequestCancelled.v1", "HumanRequested.v1", "HumanSessionEnded.v1", "MessagePosted.v1", "TimedOutToAI.v1",
+            "HumanRequestCancelled.v1", "HumanRequested.v1", "HumanSessionEnded.v1", "MessagePosted.v1", "PersonalDataErased.v1", "TimedOutToAI.v1",
         ],
         ignoreOrder: true);
 

@@ -34,6 +34,7 @@ public sealed record ChainVerification(bool Intact, long EventsChecked, long? Fi
         "checkpoint_unknown_key" => $"the checkpoint at position {FirstBrokenPosition} names a key this verifier does not know (configure Audit:Checkpoints:PublicKeys)",
         "checkpoint_mismatch" => $"the event at position {FirstBrokenPosition} is not the one the signed checkpoint there recorded (the log was rewritten, hashes recomputed)",
         "checkpoint_beyond_log" => $"the log ends at position {FirstBrokenPosition - 1} but a signed checkpoint lies further (events at the end were removed)",
+        "erasure_unrecorded" => $"the payload at position {FirstBrokenPosition} was erased but no erasure event of its conversation follows it (erased outside erase-customer, or the erasure stopped half-way: run it again)",
         _ => $"{Problem} at position {FirstBrokenPosition}",
     };
 }

@@ -99,6 +99,7 @@ public sealed record ConversationSummary
             AgentTransferred e => next with { AgentId = e.ToAgentId },
             ConversationClosed e => next with { ClosedAt = e.At, ClosedBy = e.ClosedBy },
             FeedbackGiven e => next with { FeedbackRating = e.Rating, FeedbackComment = e.Comment, FeedbackAt = e.At },
+            PersonalDataErased => next with { Subject = null, FeedbackComment = null },
             _ => next,
         };
     }

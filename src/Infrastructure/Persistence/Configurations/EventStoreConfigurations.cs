@@ -47,6 +47,7 @@ internal sealed class LogHeadRowConfiguration : IEntityTypeConfiguration<LogHead
         builder.Property(h => h.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(h => h.LastPosition).HasColumnName("last_position");
         builder.Property(h => h.LastHash).HasColumnName("last_hash").HasMaxLength(EventHashing.HashLength).IsFixedLength();
-        builder.HasData(new LogHeadRow { Id = 1, LastPosition = 0, LastHash = new byte[EventHashing.HashLength] });
+        builder.Property(h => h.PayloadDigestsFrom).HasColumnName("payload_digests_from").HasDefaultValue(1L);
+        builder.HasData(new LogHeadRow { Id = 1, LastPosition = 0, LastHash = new byte[EventHashing.HashLength], PayloadDigestsFrom = 1 });
     }
 }

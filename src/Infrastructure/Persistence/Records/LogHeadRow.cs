@@ -8,4 +8,7 @@ public sealed class LogHeadRow
     public long LastPosition { get; set; }
 
     public required byte[] LastHash { get; set; }
+
+    /// <summary>The first position whose hash covers its payload's digest; earlier ones (a log older than digests) hash the payload itself.</summary>
+    public long PayloadDigestsFrom { get; set; } = 1;
 }

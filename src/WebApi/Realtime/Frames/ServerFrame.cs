@@ -46,6 +46,7 @@ public sealed record ServerFrame(string Type, Guid? ConversationId, long? Seq, R
             },
             m.ConversationId,
             stored.Seq),
+        PersonalDataErased e => Create("conversation.erased", new { e.ConversationId, stored.Seq, e.Events, e.At }, e.ConversationId, stored.Seq),
         var e => State(stored.Seq, e, ConversationSummary.ModeAfter(e)!.Value),
     };
 

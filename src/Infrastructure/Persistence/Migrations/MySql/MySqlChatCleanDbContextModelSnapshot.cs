@@ -438,6 +438,12 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("bigint")
                         .HasColumnName("last_position");
 
+                    b.Property<long>("PayloadDigestsFrom")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("payload_digests_from");
+
                     b.HasKey("Id");
 
                     b.ToTable("es_log_head", (string)null);
@@ -447,7 +453,8 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.MySql
                         {
                             Id = 1,
                             LastHash = new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-                            LastPosition = 0L
+                            LastPosition = 0L,
+                            PayloadDigestsFrom = 1L
                         });
                 });
 

@@ -430,6 +430,12 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_position");
 
+                    b.Property<long>("PayloadDigestsFrom")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("payload_digests_from");
+
                     b.HasKey("Id");
 
                     b.ToTable("es_log_head", (string)null);
@@ -439,7 +445,8 @@ namespace ChatClean.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             Id = 1,
                             LastHash = new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-                            LastPosition = 0L
+                            LastPosition = 0L,
+                            PayloadDigestsFrom = 1L
                         });
                 });
 

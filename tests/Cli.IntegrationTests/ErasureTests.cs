@@ -1,0 +1,113 @@
+using System.Text.Json;
+using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Cli.Hosting;
+using ChatClean.Domain.Conversations;
+using ChatClean.Infrastructure.EventStore;
+using ChatClean.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatClean.Cli.IntegrationTests;
+
+/// <summary>
+/// <c>erase-customer</c> on a real store: the customer's texts and account fields are gone from every table, each
+/// conversation records the erasure, <c>verify</c> still passes, and a payload erased any other way is caught.
+/// </summary>
+public abstract class ErasureTests<TStore> : IAsyncLifetime
+    where TStore : CliStore, new()
+{
+    private static readonly string[] PersonalTexts = ["case 0", "case 2", "hello number", "agent answer", "loved the help", "Zhang Wei", "zhang@example.com", "zhangwei-cli"];
+
+    private readonly TStore _store = new();
+    private readonly Guid _customer = Guid.NewGuid();
+    private IReadOnlyList<Guid> _conversations = [];
+
+    public async Task InitializeAsync()
+    {
+        await _store.InitializeAsync();
+        _conversations = await _store.SeedAsync(_customer);
+        await using var services = new CliServices(_store.Settings);
+        await services.Provider.GetRequiredService<IEventStore>().AppendAsync(
+            new ConversationId(_conversations[0]).StreamName,
+            ExpectedRevision.Exact(6),
+            [new EventToAppend(Guid.NewGuid(), new FeedbackGiven(_conversations[0], 5, "loved the help", DateTimeOffset.UtcNow), EventMetadata.None)],
+            default);
+        using var scope = services.Provider.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+        db.Users.Add(new UserRecord
+        {
+            Id = _customer, Username = "zhangwei-cli", DisplayName = "Zhang Wei", Role = "customer", PasswordHash = "x", Email = "zhang@example.com", CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => _store.DisposeAsync();
+
+    [Fact]
+    public async Task Erasure_removes_every_personal_text_records_itself_and_leaves_verify_green()
+    {
+        (await _store.WhereTextAppearsAsync(PersonalTexts)).Count.ShouldBeGreaterThanOrEqualTo(5, "the texts are there before");
+
+        var (code, output) = await _store.RunAsync("erase-customer", _customer.ToString(), "--yes", "--json");
+        code.ShouldBe(0, output);
+        using (var report = JsonDocument.Parse(output))
+        {
+            report.RootElement.GetProperty("accountErased").GetBoolean().ShouldBeTrue();
+            report.RootElement.GetProperty("conversations").GetInt32().ShouldBe(3);
+            report.RootElement.GetProperty("eventsErased").GetInt32().ShouldBe(3 + 6 + 1, "3 subjects, 6 messages, 1 feedback comment");
+            report.RootElement.GetProperty("eventsKept").GetInt32().ShouldBe(0);
+        }
+
+        (await _store.WhereTextAppearsAsync(PersonalTexts)).ShouldBeEmpty();
+        var (verified, verifyOutput) = await _store.RunAsync("verify");
+        verified.ShouldBe(0, verifyOutput);
+        verifyOutput.ShouldContain("intact: 22 events", customMessage: "19 events and 3 erasure events");
+
+        var (_, history) = await _store.RunAsync("history", _conversations[0].ToString());
+        history.ShouldContain("(erased)");
+        history.ShouldContain("personal data erased from 4 earlier events");
+        history.ShouldNotContain("hello number");
+
+        // Again: nothing left to erase, nothing appended.
+        var (again, againOutput) = await _store.RunAsync("erase-customer", _customer.ToString(), "--yes", "--json");
+        again.ShouldBe(0, againOutput);
+        JsonDocument.Parse(againOutput).RootElement.GetProperty("eventsErased").GetInt32().ShouldBe(0);
+        (await _store.RunAsync("verify")).Output.ShouldContain("intact: 22 events");
+    }
+
+    [Fact]
+    public async Task A_payload_erased_outside_erase_customer_is_caught()
+    {
+        var other = await _store.SeedAsync();
+        await using var services = new CliServices(_store.Settings);
+        var row = (await services.Provider.GetRequiredService<SqlEventStore>().ReadStreamAsync(new ConversationId(other[1]).StreamName, 2, 1, default)).Single();
+        var tombstone = EventHashing.Tombstone(row.Data, "{\"body\":\"\"}");
+        await _store.ExecuteAsync($"UPDATE es_events SET data = '{tombstone}' WHERE position = {row.Position}");
+
+        var (code, output) = await _store.RunAsync("verify");
+        code.ShouldBe(1, output);
+        output.ShouldContain($"BROKEN at position {row.Position} (erasure_unrecorded)");
+    }
+
+    [Fact]
+    public async Task Only_a_customer_is_erased()
+    {
+        await using (var services = new CliServices(_store.Settings))
+        {
+            using var scope = services.Provider.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+            var user = await db.Users.FindAsync(_customer);
+            user!.Role = "agent";
+            await db.SaveChangesAsync();
+        }
+
+        var (code, output) = await _store.RunAsync("erase-customer", _customer.ToString(), "--yes");
+        code.ShouldBe(2, output);
+        output.ShouldContain("not a customer");
+        (await _store.RunAsync("erase-customer", _customer.ToString())).ExitCode.ShouldBe(2, "--yes is required");
+        (await _store.WhereTextAppearsAsync("hello number")).ShouldNotBeEmpty();
+    }
+}
+
+public sealed class MariaDbErasureTests : ErasureTests<MariaDbCliStore>;
+
+public sealed class SqliteErasureTests : ErasureTests<SqliteCliStore>;
