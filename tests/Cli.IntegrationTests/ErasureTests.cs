@@ -89,6 +89,35 @@ public abstract class ErasureTests<TStore> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_log_from_before_payload_digests_still_verifies_and_its_texts_are_reported_kept()
+    {
+        // The log as a version before payload digests wrote it: every hash over the payload text, digests from 20 on.
+        await using (var services = new CliServices(_store.Settings))
+        {
+            var previous = EventHashing.Genesis;
+            foreach (var e in await services.Provider.GetRequiredService<SqlEventStore>().ReadAllAsync(0, 100, default))
+            {
+                previous = EventHashing.Compute(previous, e.Position, e.StreamId, e.Revision, e.EventId, e.Type, (e.CreatedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10, e.Data, e.Metadata, digestPayload: false);
+                await _store.ExecuteAsync($"UPDATE es_events SET hash = X'{Convert.ToHexString(previous)}' WHERE position = {e.Position}");
+            }
+
+            await _store.ExecuteAsync($"UPDATE es_log_head SET last_hash = X'{Convert.ToHexString(previous)}', payload_digests_from = 20 WHERE id = 1");
+        }
+
+        (await _store.RunAsync("verify")).ExitCode.ShouldBe(0);
+        await _store.ExecuteAsync("UPDATE es_log_head SET payload_digests_from = 1 WHERE id = 1");
+        (await _store.RunAsync("verify")).Output.ShouldContain("BROKEN at position 1 (hash_mismatch)", customMessage: "the old rule really is different");
+        await _store.ExecuteAsync("UPDATE es_log_head SET payload_digests_from = 20 WHERE id = 1");
+
+        var (code, output) = await _store.RunAsync("erase-customer", _customer.ToString(), "--yes", "--json");
+        code.ShouldBe(0, output);
+        JsonDocument.Parse(output).RootElement.GetProperty("eventsKept").GetInt32().ShouldBe(10);
+        (await _store.RunAsync("verify")).Output.ShouldContain("intact: 22 events", customMessage: "each conversation records the erasure, so its read-model rows lose the texts");
+        JsonDocument.Parse((await _store.RunAsync("erase-customer", _customer.ToString(), "--yes", "--json")).Output).RootElement.GetProperty("eventsKept").GetInt32().ShouldBe(10);
+        (await _store.RunAsync("verify")).Output.ShouldContain("intact: 22 events", customMessage: "nothing more is recorded the second time");
+    }
+
+    [Fact]
     public async Task Only_a_customer_is_erased()
     {
         await using (var services = new CliServices(_store.Settings))

@@ -18,5 +18,5 @@ public interface IPersonalDataStore
 
 /// <param name="Erased">Events rewritten now.</param>
 /// <param name="Kept">Events with personal text that cannot be rewritten: recorded before the chain held payload digests.</param>
-/// <param name="Unrecorded">Whether the stream holds erased events that no erasure event follows yet.</param>
+/// <param name="Unrecorded">Whether the stream holds erased (or kept) events that no erasure event follows yet: one is to be recorded.</param>
 public sealed record TextErasure(int Erased, int Kept, bool Unrecorded);

@@ -54,7 +54,7 @@ public sealed class SqlPersonalDataStore(ChatCleanDbContext db, SqlEventStore st
 
             if (row.Position < digestsFrom)
             {
-                kept++;
+                (kept, unrecorded) = (kept + 1, true);
                 continue;
             }
 
