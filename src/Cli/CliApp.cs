@@ -45,6 +45,7 @@ public static class CliApp
             config.AddCommand<VerifyCommand>("verify").WithDescription("Walk the whole log and check every link; exit 0 only when everything holds.");
             config.AddCommand<ExportCommand>("export").WithDescription("The log as JSON lines, one event a line.");
             config.AddCommand<CheckpointCommand>("checkpoint").WithDescription("Sign the log's head now (needs Audit:Checkpoints:SigningKey).");
+            config.AddCommand<RebuildCommand>("rebuild").WithDescription("Rebuild every read model from position 0 into fresh tables and swap them in; --check compares without swapping.");
             config.AddCommand<EraseCustomerCommand>("erase-customer").WithDescription("Erase a customer's personal data: account fields and conversation texts (needs --yes).");
             config.AddBranch("keys", keys => keys.AddCommand<NewKeysCommand>("new").WithDescription("A new key pair for signed checkpoints."));
         });

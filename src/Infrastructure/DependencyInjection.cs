@@ -19,6 +19,7 @@ using ChatClean.Infrastructure.Hosting;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -44,12 +45,12 @@ public static class DependencyInjection
                 var mySql = configuration.GetConnectionString("MySql")
                     ?? throw new InvalidOperationException("Storage:Provider is MySql but ConnectionStrings:MySql is not set.");
                 var serverVersion = new Lazy<ServerVersion>(() => ServerVersion.AutoDetect(mySql));
-                services.AddDbContext<ChatCleanDbContext, MySqlChatCleanDbContext>(o => o.UseMySql(mySql, serverVersion.Value));
+                services.AddDbContext<ChatCleanDbContext, MySqlChatCleanDbContext>(o => o.UseMySql(mySql, serverVersion.Value).ReplaceService<IModelCacheKeyFactory, ReadModels.Rebuild.ReadModelCacheKeyFactory>());
                 services.AddSingleton<SqlEventStore>(sp => ActivatorUtilities.CreateInstance<MySqlEventStore>(sp, mySql));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), storage.DataDirectory, contentRoot);
-                services.AddDbContext<ChatCleanDbContext, SqliteChatCleanDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<ChatCleanDbContext, SqliteChatCleanDbContext>(o => o.UseSqlite(sqlite).ReplaceService<IModelCacheKeyFactory, ReadModels.Rebuild.ReadModelCacheKeyFactory>());
                 services.AddSingleton<SqlEventStore>(sp => ActivatorUtilities.CreateInstance<SqliteEventStore>(sp, sqlite));
                 break;
         }
@@ -80,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, EfUserDirectory>();
         services.AddScoped<IAnalyticsReadModel, EfAnalyticsReadModel>();
         services.AddScoped<IReadModelRebuilder, ReadModelMaintenance>();
+        services.AddSingleton<ReadModels.Rebuild.ReadModelRebuild>();
         AddClusterAndCache(services, configuration);
 
         services.AddHostedService<StartupSequence>();

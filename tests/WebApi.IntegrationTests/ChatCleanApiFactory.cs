@@ -29,6 +29,16 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public MariaDbDatabase Database => _database ?? throw new InvalidOperationException("This factory runs on SQLite.");
 
+    /// <summary>What another process needs to open this service's storage (the command line, say): provider, connection string, keys.</summary>
+    public IReadOnlyDictionary<string, string?> StorageSettings => new Dictionary<string, string?>(TestSecrets.Common.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
+    {
+        ["Storage:Provider"] = UseSqlite ? "Sqlite" : "MySql",
+        ["Storage:DataDirectory"] = _dataDirectory,
+        [UseSqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:MySql"] = UseSqlite ? SqliteConnectionString : Database.ConnectionString,
+    };
+
+    private string SqliteConnectionString => $"Data Source={Path.Combine(_dataDirectory, "chatclean.db")}";
+
     public virtual async Task InitializeAsync()
     {
         if (!UseSqlite)
@@ -106,7 +116,7 @@ public class ChatCleanApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         if (UseSqlite)
         {
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataDirectory, "chatclean.db")}");
+            builder.UseSetting("ConnectionStrings:Sqlite", SqliteConnectionString);
         }
         else
         {

@@ -30,9 +30,26 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<KnowledgeDocumentRecord> KnowledgeDocuments => Set<KnowledgeDocumentRecord>();
 
+    /// <summary>
+    /// Appended to the read-model tables' names this context maps: empty for the live tables, <see cref="ReadModels.Rebuild.ReadModelTables.RebuildSuffix"/>
+    /// for a rebuild's fresh ones. Set it before the context is first used (the model is cached per suffix).
+    /// </summary>
+    public string ReadModelSuffix { get; set; } = "";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCleanDbContext).Assembly);
+        if (ReadModelSuffix.Length > 0)
+        {
+            foreach (var entity in ReadModels.Rebuild.ReadModelTables.EntityTypes.Select(t => modelBuilder.Entity(t).Metadata))
+            {
+                entity.SetTableName(entity.GetTableName() + ReadModelSuffix);
+                foreach (var index in entity.GetIndexes())
+                {
+                    index.SetDatabaseName(index.GetDatabaseName() + ReadModelSuffix);
+                }
+            }
+        }
 
         // Columns are snake_case, like the tables (the event store's raw SQL relies on it).
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))

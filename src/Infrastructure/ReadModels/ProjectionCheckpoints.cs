@@ -36,15 +36,16 @@ public static class ProjectionCheckpoints
 
     /// <summary>
     /// Takes the checkpoint row's write lock until the transaction ends and returns the tracked row; null, at once,
-    /// when another node holds it (MySQL: <c>FOR UPDATE SKIP LOCKED</c>). SQLite has one writer: a no-op update waits
-    /// for the database's write lock.
+    /// when another node holds it (MySQL: <c>FOR UPDATE SKIP LOCKED</c>) or a rebuild is swapping its tables in (the
+    /// named lock <see cref="Rebuild.ShadowTables.FreezeLock"/>). SQLite has one writer: a no-op update waits for the
+    /// database's write lock, which a rebuild's swap holds too.
     /// </summary>
     public static async Task<ProjectionCheckpointRecord?> TryLockAsync(ChatCleanDbContext db, string name, CancellationToken cancellationToken)
     {
         if (db.Database.IsMySql())
         {
             var locked = await db.Database
-                .SqlQuery<long>($"SELECT position AS Value FROM projection_checkpoints WHERE name = {name} FOR UPDATE SKIP LOCKED")
+                .SqlQuery<long>($"SELECT position AS Value FROM projection_checkpoints WHERE name = {name} AND IS_FREE_LOCK({Rebuild.ShadowTables.FreezeLock}) = 1 FOR UPDATE SKIP LOCKED")
                 .ToListAsync(cancellationToken);
             if (locked.Count == 0)
             {

@@ -64,23 +64,7 @@ public sealed class ProjectionSubscription(
                 return checkpoint.Position;
             }
 
-            var projected = await FoldAsync(db, fresh, cancellationToken);
-            var readModelPage = new ReadModelPage(
-                db, projected, fresh.Select(e => e.Event.ConversationId).Distinct().ToArray(), projected.Select(p => p.StartDay).Distinct().ToArray());
-            var projections = scope.ServiceProvider.GetServices<IReadModelProjection>().ToArray();
-            foreach (var projection in projections)
-            {
-                await projection.LoadAsync(readModelPage, cancellationToken);
-            }
-
-            foreach (var change in projected)
-            {
-                foreach (var projection in projections)
-                {
-                    projection.Apply(readModelPage, change);
-                }
-            }
-
+            var readModelPage = await ReadModelPage.ApplyAsync(db, scope.ServiceProvider.GetServices<IReadModelProjection>().ToArray(), fresh, cancellationToken);
             checkpoint.Position = position = fresh[^1].Position;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -93,25 +77,5 @@ public sealed class ProjectionSubscription(
         }
 
         return position;
-    }
-
-    /// <summary>Each event with its conversation's summary before and after it; events of conversations whose start was never seen are left out.</summary>
-    private static async Task<List<ProjectedEvent>> FoldAsync(ChatCleanDbContext db, StoredEvent<IConversationEvent>[] events, CancellationToken cancellationToken)
-    {
-        var ids = events.Select(e => e.Event.ConversationId).Distinct().ToArray();
-        var summaries = (await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Id, ConversationRows.ToSummary);
-        var projected = new List<ProjectedEvent>(events.Length);
-        foreach (var stored in events)
-        {
-            var before = summaries.GetValueOrDefault(stored.Event.ConversationId);
-            if (ConversationSummary.Evolve(before, stored.Event, stored.Seq) is { } after)
-            {
-                summaries[after.Id] = after;
-                projected.Add(new ProjectedEvent(stored, before, after));
-            }
-        }
-
-        return projected;
     }
 }
