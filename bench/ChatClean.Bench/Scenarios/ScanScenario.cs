@@ -8,8 +8,8 @@ namespace ChatClean.Bench;
 /// Reading the whole log in order, as a read-model rebuild, a catch-up after downtime or an audit does: the event
 /// store's <c>ReadAllAsync</c> in pages of 1,000, every event deserialized into its domain type, beside the raw
 /// sequential scan of <c>es_events</c> (the same columns, one streaming <c>SELECT … ORDER BY position</c>, every
-/// value read, nothing parsed) on the same table just before; and the audit's verify walk (positions dense, every
-/// hash link recomputed), beside the same scan. The log is seeded with conversation histories
+/// value read, nothing parsed) on the same table just before; and <c>chatclean verify</c> as its own process
+/// (positions dense, every hash link recomputed, revisions and event ids checked), beside the same scan. The log is seeded with conversation histories
 /// (1M events in a full run, <c>--events</c>); both reads run once to warm the buffer pool, then in turn. Last, once,
 /// <c>chatclean rebuild --check</c>: every read model replayed from position 0 into fresh tables and digested, beside
 /// the raw scan of the last round.
@@ -36,11 +36,11 @@ public sealed class ScanScenario : IScenario
         await RawScanAsync(database.ConnectionString);
         await StoreScanAsync(store);
 
-        var verifier = new EventLogVerifier(raw);
+        var settings = BenchService.Settings(database.ConnectionString);
         var rounds = new List<(double Raw, double Store, double Verify)>();
         for (var round = 0; round < context.Rounds; round++)
         {
-            rounds.Add((await RawScanAsync(database.ConnectionString), await StoreScanAsync(store), await VerifyAsync(verifier, events)));
+            rounds.Add((await RawScanAsync(database.ConnectionString), await StoreScanAsync(store), await VerifyAsync(settings, events)));
         }
 
         var median = rounds.OrderBy(r => r.Store / r.Raw).ElementAt(rounds.Count / 2);
@@ -50,20 +50,20 @@ public sealed class ScanScenario : IScenario
             Detail: new Dictionary<string, double> { ["events"] = events, ["rounds"] = rounds.Count, ["seedSeconds"] = seconds }));
         var verify = rounds.OrderBy(r => r.Verify / r.Raw).ElementAt(rounds.Count / 2);
         context.Report.Add(new Figure(
-            Name, $"audit verify: positions and the hash chain of the whole log ({events:N0} events)", verify.Verify, "events/s",
+            Name, $"chatclean verify: positions, the hash chain, revisions and event ids of the whole log ({events:N0} events)", verify.Verify, "events/s",
             "raw scan of es_events", verify.Raw, Detail: new Dictionary<string, double> { ["seconds"] = events / verify.Verify }));
 
-        var (rebuildRate, rows) = await RebuildAsync(database.ConnectionString, events);
+        var (rebuildRate, rows) = await RebuildAsync(settings, database.ConnectionString, events);
         context.Report.Add(new Figure(
             Name, $"rebuild --check: every read model replayed from position 0 into fresh tables, then digested ({events:N0} events)", rebuildRate, "events/s",
             "raw scan of es_events", rounds[^1].Raw, Detail: new Dictionary<string, double> { ["seconds"] = events / rebuildRate, ["rows"] = rows }));
     }
 
     /// <summary>
-    /// Events per second of <c>chatclean rebuild --check</c> run in process, and the rows it wrote. No service ran on the seeded log, so
-    /// the live checkpoint is set to the head first (what a rebuild replays to) and the empty live tables differ from the replay.
+    /// Events per second of <c>chatclean rebuild --check</c>, and the rows it wrote. No service ran on the seeded log, so the live
+    /// checkpoint is set to the head first (what a rebuild replays to) and the empty live tables differ from the replay.
     /// </summary>
-    private static async Task<(double Rate, double Rows)> RebuildAsync(string connectionString, long events)
+    private static async Task<(double Rate, double Rows)> RebuildAsync(IReadOnlyDictionary<string, string> settings, string connectionString, long events)
     {
         await using (var connection = new MySqlConnection(connectionString))
         {
@@ -73,31 +73,25 @@ public sealed class ScanScenario : IScenario
             await command.ExecuteNonQueryAsync();
         }
 
-        var output = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output), Interactive = Spectre.Console.InteractionSupport.No });
-        var code = await Cli.CliApp.RunAsync(["rebuild", "--check", "--json"], console, BenchService.Settings(connectionString).ToDictionary(p => p.Key, p => (string?)p.Value));
-        using var result = System.Text.Json.JsonDocument.Parse(output.ToString());
-        if (code != Cli.CliApp.Broken || result.RootElement.GetProperty("events").GetInt64() != events)
+        var (code, result) = await CliProcess.RunJsonAsync(settings, "rebuild", "--check", "--json");
+        if (code != Cli.CliApp.Broken || result.GetProperty("events").GetInt64() != events)
         {
-            throw new InvalidOperationException($"The rebuild did not replay the seeded log: exit {code}, {output}");
+            throw new InvalidOperationException($"The rebuild did not replay the seeded log: exit {code}, {result}");
         }
 
-        var rows = result.RootElement.GetProperty("rebuilt").EnumerateArray().Sum(t => t.GetProperty("rows").GetInt64());
-        return (result.RootElement.GetProperty("eventsPerSecond").GetDouble(), rows);
+        return (result.GetProperty("eventsPerSecond").GetDouble(), result.GetProperty("rebuilt").EnumerateArray().Sum(t => t.GetProperty("rows").GetInt64()));
     }
 
-    /// <summary>Events per second of <c>POST /admin/audit/verify</c>'s walk; the log must be found intact.</summary>
-    private static async Task<double> VerifyAsync(EventLogVerifier verifier, long events)
+    /// <summary>Events per second that <c>chatclean verify</c> reports, run as its own process; the log must be found intact.</summary>
+    private static async Task<double> VerifyAsync(IReadOnlyDictionary<string, string> settings, long events)
     {
-        var started = Stopwatch.GetTimestamp();
-        var verdict = await verifier.VerifyAsync(CancellationToken.None);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        if (!verdict.Intact || verdict.EventsChecked != events)
+        var (code, result) = await CliProcess.RunJsonAsync(settings, "verify", "--json");
+        if (code != Cli.CliApp.Intact || result.GetProperty("eventsChecked").GetInt64() != events)
         {
-            throw new InvalidOperationException($"The seeded log did not verify: {verdict}.");
+            throw new InvalidOperationException($"The seeded log did not verify: {result}.");
         }
 
-        return events / elapsed;
+        return result.GetProperty("eventsPerSecond").GetDouble();
     }
 
     /// <summary>Rows per second of one streaming scan that reads every column of every row.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -35,37 +36,70 @@ public static class EventHashing
         string? metadata,
         bool digestPayload = true)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(previousHash);
-        Append(sha, position.ToString(CultureInfo.InvariantCulture));
-        Append(sha, streamId);
-        Append(sha, revision.ToString(CultureInfo.InvariantCulture));
-        Append(sha, eventId.ToString("D"));
-        Append(sha, type);
-        Append(sha, createdAtMicroseconds.ToString(CultureInfo.InvariantCulture));
-        if (digestPayload)
+        // One buffer and one-shot hashes: this runs for every event appended and every event verified.
+        metadata ??= string.Empty;
+        var payloadLength = digestPayload ? HashLength : Encoding.UTF8.GetByteCount(data);
+        var capacity = HashLength + (8 * 4) + (3 * 20) + 36 + Encoding.UTF8.GetMaxByteCount(streamId.Length + type.Length + metadata.Length) + payloadLength;
+        var rented = ArrayPool<byte>.Shared.Rent(capacity);
+        try
         {
-            Append(sha, PayloadDigest(data));
-        }
-        else
-        {
-            Append(sha, Encoding.UTF8.GetBytes(data));
-        }
+            var buffer = rented.AsSpan();
+            previousHash.CopyTo(buffer);
+            var at = previousHash.Length;
+            at += Number(buffer[at..], position);
+            at += Text(buffer[at..], streamId);
+            at += Number(buffer[at..], revision);
+            eventId.TryFormat(buffer[(at + 4)..], out var guidLength, "D");
+            BinaryPrimitives.WriteInt32BigEndian(buffer[at..], guidLength);
+            at += 4 + guidLength;
+            at += Text(buffer[at..], type);
+            at += Number(buffer[at..], createdAtMicroseconds);
+            BinaryPrimitives.WriteInt32BigEndian(buffer[at..], payloadLength);
+            at += 4;
+            if (digestPayload)
+            {
+                PayloadDigest(data, buffer.Slice(at, HashLength));
+            }
+            else
+            {
+                Encoding.UTF8.GetBytes(data, buffer[at..]);
+            }
 
-        Append(sha, Encoding.UTF8.GetBytes(metadata ?? string.Empty));
-        return sha.GetHashAndReset();
+            at += payloadLength;
+            at += Text(buffer[at..], metadata);
+            return SHA256.HashData(buffer[..at]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The SHA-256 of the payload's UTF-8 text; for an erased payload, the digest it keeps of the one it replaced.</summary>
     public static byte[] PayloadDigest(string data)
     {
         var digest = new byte[HashLength];
-        if (!IsErased(data) || Convert.FromHexString(data.AsSpan(ErasedPrefix.Length, HashLength * 2), digest, out _, out _) != System.Buffers.OperationStatus.Done)
+        PayloadDigest(data, digest);
+        return digest;
+    }
+
+    private static void PayloadDigest(string data, Span<byte> digest)
+    {
+        if (IsErased(data) && Convert.FromHexString(data.AsSpan(ErasedPrefix.Length, HashLength * 2), digest, out _, out _) == OperationStatus.Done)
         {
-            SHA256.HashData(Encoding.UTF8.GetBytes(data), digest);
+            return;
         }
 
-        return digest;
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(data.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(data, rented);
+            SHA256.HashData(rented.AsSpan(0, length), digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Whether <paramref name="data"/> is an erased payload (<see cref="Tombstone"/>).</summary>
@@ -83,13 +117,18 @@ public static class EventHashing
         return ErasedPrefix + digest + "\"" + rest;
     }
 
-    private static void Append(IncrementalHash sha, string field) => Append(sha, Encoding.UTF8.GetBytes(field));
-
-    private static void Append(IncrementalHash sha, ReadOnlySpan<byte> field)
+    /// <summary>Writes the field's length and its UTF-8 bytes; returns how many bytes that took.</summary>
+    private static int Text(Span<byte> buffer, string field)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, field.Length);
-        sha.AppendData(length);
-        sha.AppendData(field);
+        var length = Encoding.UTF8.GetBytes(field, buffer[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(buffer, length);
+        return 4 + length;
+    }
+
+    private static int Number(Span<byte> buffer, long value)
+    {
+        value.TryFormat(buffer[4..], out var length, default, CultureInfo.InvariantCulture);
+        BinaryPrimitives.WriteInt32BigEndian(buffer, length);
+        return 4 + length;
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ChatClean.Infrastructure.Audit.Checkpoints;
 
 namespace ChatClean.Infrastructure.EventStore;
@@ -47,25 +48,43 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
         var unrecordedErasures = new Dictionary<string, long>(StringComparer.Ordinal);
         long checkedCount = 0;
 
-        // The next page is read while this one is hashed: the database and the hashing overlap.
-        Task<IReadOnlyList<RecordedEvent>>? next = store.ReadAllAsync(position, PageSize, cancellationToken);
+        // One streaming read in a snapshot, by another thread, while this one hashes: the database and the hashing overlap.
+        await using var scan = await EventLogScan.OpenAsync(store, position, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<RecordedEvent[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var batch in scan.ReadAsync(PageSize, stop.Token))
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                    }
+
+                    batches.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    batches.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
         try
         {
             return await WalkAsync();
         }
         finally
         {
-            // A break found mid-page leaves the read ahead unawaited: observe its failure, if any.
-            _ = next?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            // A break found mid-log stops the read.
+            await stop.CancelAsync();
+            await reading;
         }
 
         async Task<ChainVerification> WalkAsync()
         {
-            while (true)
+            await foreach (var page in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                var page = await next!;
-                next = page.Count == PageSize ? store.ReadAllAsync(page[^1].Position, PageSize, cancellationToken) : null;
-
                 foreach (var e in page)
                 {
                     if (e.Position != position + 1)
@@ -114,14 +133,9 @@ public sealed class EventLogVerifier(SqlEventStore store, CheckpointSigner? sign
                 }
 
                 progress?.Report(position);
-                if (page.Count < PageSize)
-                {
-                    break;
-                }
             }
 
-            var (headPosition, headHash) = await store.ReadHeadAsync(cancellationToken);
-            if (headPosition != position || !headHash.AsSpan().SequenceEqual(previous))
+            if (scan.HeadPosition != position || !scan.HeadHash.AsSpan().SequenceEqual(previous))
             {
                 return new ChainVerification(false, checkedCount, position + 1, "head_mismatch");
             }

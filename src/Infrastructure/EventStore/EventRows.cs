@@ -76,18 +76,21 @@ internal static class EventRows
         var events = new List<RecordedEvent>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new RecordedEvent(
-                Position: reader.GetInt64(0),
-                StreamId: reader.GetString(1),
-                Revision: reader.GetInt64(2),
-                EventId: Guid.Parse(reader.GetString(3)),
-                Type: reader.GetString(4),
-                Data: reader.GetString(5),
-                Metadata: await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(6),
-                CreatedAt: FromMicroseconds(reader.GetInt64(7)),
-                Hash: (byte[])reader.GetValue(8)));
+            events.Add(Current(reader));
         }
 
         return events;
     }
+
+    /// <summary>The reader's current row, read column by column in order (as <see cref="CommandBehavior.SequentialAccess"/> needs).</summary>
+    public static RecordedEvent Current(DbDataReader reader) => new(
+        Position: reader.GetInt64(0),
+        StreamId: reader.GetString(1),
+        Revision: reader.GetInt64(2),
+        EventId: Guid.Parse(reader.GetString(3)),
+        Type: reader.GetString(4),
+        Data: reader.GetString(5),
+        Metadata: reader.IsDBNull(6) ? null : reader.GetString(6),
+        CreatedAt: FromMicroseconds(reader.GetInt64(7)),
+        Hash: (byte[])reader.GetValue(8));
 }

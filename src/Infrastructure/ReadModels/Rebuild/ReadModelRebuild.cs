@@ -49,6 +49,7 @@ public sealed class ReadModelRebuild(IServiceScopeFactory scopes, SqlEventStore 
                 position = await ReplayAsync(rebuild, position, target, inTransaction: false, progress, cancellationToken);
             }
 
+            await tables.IndexAsync(cancellationToken);
             var frozenAt = await tables.FreezeAsync(cancellationToken);
             try
             {

@@ -21,6 +21,9 @@ public abstract class ShadowTables(ChatCleanDbContext rebuild, IReadOnlyList<str
 
     public abstract Task CreateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Builds the fresh tables' secondary indexes, once they are filled (sorted builds instead of a random insert per row).</summary>
+    public abstract Task IndexAsync(CancellationToken cancellationToken);
+
     /// <summary>Holds the live projection still and opens the rebuild's transaction; returns the live checkpoint.</summary>
     public abstract Task<long> FreezeAsync(CancellationToken cancellationToken);
 
@@ -74,17 +77,39 @@ public abstract class ShadowTables(ChatCleanDbContext rebuild, IReadOnlyList<str
 }
 
 /// <summary>
-/// MySQL: the fresh tables are <c>CREATE TABLE … LIKE</c> copies; the live projection is held by a named lock (DDL
-/// ends transactions, so a row lock could not hold it across the swap) and one atomic <c>RENAME TABLE</c> swaps every table.
+/// MySQL: the fresh tables are <c>CREATE TABLE … LIKE</c> copies, filled without their secondary indexes (added back
+/// once filled); the live projection is held by a named lock (DDL ends transactions, so a row lock could not hold it
+/// across the swap) and one atomic <c>RENAME TABLE</c> swaps every table.
 /// </summary>
 internal sealed class MySqlShadowTables(ChatCleanDbContext rebuild, IReadOnlyList<string> tables) : ShadowTables(rebuild, tables)
 {
+    private readonly Dictionary<string, List<string>> _indexes = [];
+
     public override async Task CreateAsync(CancellationToken cancellationToken)
     {
         await DropAsync();
         foreach (var table in Tables)
         {
-            await ExecuteAsync($"CREATE TABLE {Quote(table + ReadModelTables.RebuildSuffix)} LIKE {Quote(table)}", cancellationToken);
+            var shadow = table + ReadModelTables.RebuildSuffix;
+            await ExecuteAsync($"CREATE TABLE {Quote(shadow)} LIKE {Quote(table)}", cancellationToken);
+            var indexes = await StringsAsync(
+                "SELECT CONCAT(IF(MIN(non_unique) = 0, 'UNIQUE ', ''), 'INDEX `', index_name, '` (', GROUP_CONCAT(CONCAT('`', column_name, '`') ORDER BY seq_in_index), ')') " +
+                $"FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = '{shadow}' AND index_name <> 'PRIMARY' GROUP BY index_name",
+                cancellationToken);
+            _indexes[shadow] = indexes;
+            if (indexes.Count > 0)
+            {
+                var names = indexes.Select(i => i[(i.IndexOf('`', StringComparison.Ordinal) + 1)..i.IndexOf('`', i.IndexOf('`', StringComparison.Ordinal) + 1)]);
+                await ExecuteAsync($"ALTER TABLE {Quote(shadow)} {string.Join(", ", names.Select(n => $"DROP INDEX {Quote(n)}"))}", cancellationToken);
+            }
+        }
+    }
+
+    public override async Task IndexAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (shadow, indexes) in _indexes.Where(i => i.Value.Count > 0))
+        {
+            await ExecuteAsync($"ALTER TABLE {Quote(shadow)} {string.Join(", ", indexes.Select(i => "ADD " + i))}", cancellationToken);
         }
     }
 
@@ -143,6 +168,9 @@ internal sealed class SqliteShadowTables(ChatCleanDbContext rebuild, IReadOnlyLi
             await ExecuteAsync(create[..at] + Quote(table + ReadModelTables.RebuildSuffix) + create[(at + quoted.Length)..], cancellationToken);
         }
     }
+
+    /// <summary>SQLite's index names are the database's, not the table's: they are built at the swap, under the live names.</summary>
+    public override Task IndexAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override async Task<long> FreezeAsync(CancellationToken cancellationToken)
     {
