@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json;
 
 namespace ChatClean.Bench;
@@ -9,7 +10,7 @@ public static class CliProcess
     /// <summary>Runs <c>chatclean</c> with <paramref name="args"/> (the last of which must be <c>--json</c>) and returns its exit code and JSON.</summary>
     public static async Task<(int ExitCode, JsonElement Result)> RunJsonAsync(IReadOnlyDictionary<string, string> settings, params string[] args)
     {
-        var dll = Path.Combine(Path.GetDirectoryName(typeof(Cli.CliApp).Assembly.Location)!, "chatclean.dll");
+        var dll = Locate();
         var info = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in settings)
@@ -31,5 +32,23 @@ public static class CliProcess
         {
             throw new InvalidOperationException($"chatclean {string.Join(' ', args)} exited {process.ExitCode}: {text} {await errors}");
         }
+    }
+
+    /// <summary>
+    /// The command line's own build (its folder holds its dependencies; a copy beside the benchmark lacks those the
+    /// benchmark takes from the ASP.NET Core framework), in the configuration the benchmark was built in.
+    /// </summary>
+    private static string Locate()
+    {
+        var configuration = typeof(CliProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ChatClean.sln")))
+            {
+                return Path.Combine(folder.FullName, "src", "Cli", "bin", configuration, "net10.0", "chatclean.dll");
+            }
+        }
+
+        throw new InvalidOperationException($"No ChatClean checkout above {AppContext.BaseDirectory}.");
     }
 }
