@@ -14,6 +14,18 @@ export CHATCLEAN_TEST_MYSQL="Server=127.0.0.1;Port=$MYSQL_PORT;User ID=$TEST_USE
 export CHATCLEAN_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The web console builds with Node.js (npm ci from web/package-lock.json) and its browser tests drive Debian's
+# Chromium (browsers cannot be downloaded here); a CJK font lets the Chinese screens render in the screenshots.
+console_packages=()
+command -v node >/dev/null 2>&1 || console_packages+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || console_packages+=(chromium)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || console_packages+=(fonts-wqy-microhei)
+if [ ${#console_packages[@]} -gt 0 ]; then
+  log "installing ${console_packages[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${console_packages[@]}" >/dev/null
+fi
+
 log "building"
 dotnet build ChatClean.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 

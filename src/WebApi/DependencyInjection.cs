@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddJwtAuthentication();
         services.AddWebSecurity(configuration);
+        services.Configure<Web.WebConsoleOptions>(configuration.GetSection(Web.WebConsoleOptions.SectionName));
         services.AddRealtime(configuration);
         services.AddJobsDashboard();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

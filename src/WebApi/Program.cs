@@ -2,6 +2,7 @@ using ChatClean.Application;
 using ChatClean.Infrastructure;
 using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
+using ChatClean.WebApi.Web;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -27,6 +28,7 @@ app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
+app.MapWebConsole();
 app.MapRealtime();
 app.MapJobsDashboard();
 app.MapGroup("/api/v1")

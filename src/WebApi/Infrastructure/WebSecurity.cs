@@ -65,6 +65,7 @@ public static class WebSecurity
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<WebSecurityOptions>();
+        var consoleOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.WebConsoleOptions>>().Value;
         if (options.TrustedProxies.Length > 0)
         {
             app.UseForwardedHeaders();
@@ -83,13 +84,22 @@ public static class WebSecurity
             {
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (!http.Request.Path.StartsWithSegments(JobsDashboard.Path))
+                if (Web.WebConsole.IsConsolePath(http.Request.Path))
                 {
+                    // The console's pages: their own policy, which also says who may frame the widget.
+                    headers.ContentSecurityPolicy = Web.WebConsole.ContentSecurityPolicy(http, consoleOptions);
+                }
+                else if (!http.Request.Path.StartsWithSegments(JobsDashboard.Path))
+                {
+                    headers.XFrameOptions = "DENY";
                     // The API serves data, never pages: nothing may run or be framed (the Hangfire dashboard is a page).
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                }
+                else
+                {
+                    headers.XFrameOptions = "DENY";
                 }
 
                 if (http.Request.Path.StartsWithSegments("/api"))

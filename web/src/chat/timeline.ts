@@ -1,0 +1,95 @@
+// What the customer sees of a conversation, folded from the frames of docs/websocket-protocol.md: messages and
+// notices in seq order, the mode, the AI replies being written, the queue position. Pure: easy to follow and test.
+
+import type { Frame } from '../shared/realtime';
+
+export type Sender = 'customer' | 'ai' | 'agent' | 'system';
+export type Mode = 'ai' | 'waiting' | 'human' | 'closed';
+
+export interface Entry {
+  seq: number;
+  kind: 'message' | 'notice';
+  sender?: Sender;
+  body: string;
+  clientMessageId?: string;
+  messageId?: string;
+  at: string;
+}
+
+export interface Queue {
+  position: number;
+  queueLength: number;
+  expectedWaitSeconds: number;
+}
+
+export interface Timeline {
+  entries: Entry[];
+  mode: Mode;
+  rated: boolean;
+  streaming: Record<string, string>;
+  queue: Queue | null;
+}
+
+export const empty: Timeline = { entries: [], mode: 'ai', rated: false, streaming: {}, queue: null };
+
+const notices: Record<string, string> = {
+  AgentTookOver: 'chat.agentJoined',
+  TimedOutToAI: 'chat.backToAi',
+  HumanSessionEnded: 'chat.backToAi',
+  HumanRequestCancelled: 'chat.backToAi',
+  ConversationClosed: 'chat.closed',
+};
+
+export function fold(timeline: Timeline, frame: Frame): Timeline {
+  switch (frame.type) {
+    case 'message': {
+      const sender = (frame.sender as { kind: Sender }).kind;
+      const entry: Entry = {
+        seq: frame.seq!, kind: 'message', sender, body: String(frame.body ?? ''), clientMessageId: frame.clientMessageId as string | undefined, messageId: String(frame.messageId), at: String(frame.postedAt),
+      };
+      const streaming = { ...timeline.streaming };
+      delete streaming[String(frame.messageId)];
+      return { ...timeline, entries: insert(timeline.entries, entry), streaming };
+    }
+    case 'conversation.state': {
+      const event = String(frame.event);
+      const mode = frame.mode as Mode;
+      const key = notices[event];
+      const entries = key ? insert(timeline.entries, { seq: frame.seq!, kind: 'notice', body: key, at: String(frame.at) }) : timeline.entries;
+      return { ...timeline, entries, mode, rated: timeline.rated || event === 'FeedbackGiven', queue: mode === 'waiting' ? timeline.queue : null };
+    }
+    case 'conversation.erased':
+      return { ...timeline, entries: timeline.entries.map((e) => (e.kind === 'message' && e.seq < frame.seq! ? { ...e, body: '' } : e)) };
+    case 'message.delta': {
+      const replyId = String(frame.replyId);
+      const streaming = { ...timeline.streaming };
+      if (frame.outcome === 'reset') {
+        streaming[replyId] = '';
+        return { ...timeline, streaming };
+      }
+      if (frame.done) {
+        // Posted: the text stays until its message arrives (it may have already); dropped or failed: discarded.
+        if (frame.outcome !== 'posted' || timeline.entries.some((e) => e.messageId === replyId)) {
+          delete streaming[replyId];
+        }
+        return { ...timeline, streaming };
+      }
+      if (timeline.entries.some((e) => e.messageId === replyId)) {
+        return timeline;
+      }
+      streaming[replyId] = (streaming[replyId] ?? '') + String(frame.text ?? '');
+      return { ...timeline, streaming };
+    }
+    case 'queue.position':
+      return { ...timeline, queue: { position: Number(frame.position), queueLength: Number(frame.queueLength), expectedWaitSeconds: Number(frame.expectedWaitSeconds) } };
+    default:
+      return timeline;
+  }
+}
+
+function insert(entries: Entry[], entry: Entry): Entry[] {
+  if (entries.some((e) => e.seq === entry.seq)) {
+    return entries;
+  }
+  return [...entries, entry].sort((a, b) => a.seq - b.seq);
+}

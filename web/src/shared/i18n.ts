@@ -1,0 +1,132 @@
+// The console's words in English and Chinese. The language is the browser's (zh… → Chinese), or the one chosen
+// with the language button, remembered on this device.
+
+const en = {
+  'app.title': 'ChatClean',
+  'lang.switch': '中文',
+  'auth.signIn': 'Sign in',
+  'auth.signUp': 'Create an account',
+  'auth.signOut': 'Sign out',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.displayName': 'Your name (optional)',
+  'auth.haveAccount': 'I have an account',
+  'auth.noAccount': 'I am new here',
+  'chat.start': 'Start a conversation',
+  'chat.subject': 'What is it about? (optional)',
+  'chat.placeholder': 'Write a message',
+  'chat.send': 'Send',
+  'chat.askHuman': 'Talk to a person',
+  'chat.cancelHuman': 'Stay with the assistant',
+  'chat.close': 'End the conversation',
+  'chat.new': 'New conversation',
+  'chat.log': 'Conversation',
+  'chat.waiting': 'Waiting for an agent: you are number {position} of {length}, expected wait about {wait}.',
+  'chat.waitingShort': 'Waiting for an agent…',
+  'chat.agentJoined': 'An agent has joined the conversation.',
+  'chat.backToAi': 'The assistant answers again.',
+  'chat.closed': 'The conversation has ended.',
+  'chat.typing': 'The agent is typing…',
+  'chat.sending': 'sending…',
+  'chat.erased': '(erased)',
+  'chat.rate': 'How did we do?',
+  'chat.rateStar': '{n} of 5',
+  'chat.comment': 'Anything to add? (optional)',
+  'chat.sendRating': 'Send rating',
+  'chat.thanks': 'Thank you for your rating.',
+  'sender.customer': 'You',
+  'sender.ai': 'Assistant',
+  'sender.agent': 'Agent',
+  'sender.system': 'ChatClean',
+  'status.connecting': 'Connecting…',
+  'status.closed': 'Connection lost: reconnecting…',
+  'time.seconds': '{n} s',
+  'time.minutes': '{n} min',
+};
+
+type Key = keyof typeof en;
+
+const zh: Record<Key, string> = {
+  'app.title': 'ChatClean',
+  'lang.switch': 'English',
+  'auth.signIn': '登录',
+  'auth.signUp': '注册账号',
+  'auth.signOut': '退出',
+  'auth.username': '用户名',
+  'auth.password': '密码',
+  'auth.displayName': '您的称呼（可选）',
+  'auth.haveAccount': '我已有账号',
+  'auth.noAccount': '我是新用户',
+  'chat.start': '开始咨询',
+  'chat.subject': '咨询什么问题？（可选）',
+  'chat.placeholder': '输入消息',
+  'chat.send': '发送',
+  'chat.askHuman': '转人工',
+  'chat.cancelHuman': '继续和智能助手聊',
+  'chat.close': '结束会话',
+  'chat.new': '新会话',
+  'chat.log': '会话',
+  'chat.waiting': '正在等待人工客服：您排在第 {position} 位（共 {length} 位），预计等待约 {wait}。',
+  'chat.waitingShort': '正在等待人工客服…',
+  'chat.agentJoined': '人工客服已加入会话。',
+  'chat.backToAi': '智能助手将继续为您服务。',
+  'chat.closed': '会话已结束。',
+  'chat.typing': '客服正在输入…',
+  'chat.sending': '发送中…',
+  'chat.erased': '（已删除）',
+  'chat.rate': '请为本次服务评分',
+  'chat.rateStar': '{n} 分（满分 5 分）',
+  'chat.comment': '还有什么想说的？（可选）',
+  'chat.sendRating': '提交评分',
+  'chat.thanks': '感谢您的评价。',
+  'sender.customer': '我',
+  'sender.ai': '智能助手',
+  'sender.agent': '客服',
+  'sender.system': 'ChatClean',
+  'status.connecting': '正在连接…',
+  'status.closed': '连接已断开，正在重连…',
+  'time.seconds': '{n} 秒',
+  'time.minutes': '{n} 分钟',
+};
+
+const storageKey = 'chatclean.lang';
+
+export type Lang = 'en' | 'zh';
+
+export function currentLang(): Lang {
+  const chosen = localStorage.getItem(storageKey);
+  if (chosen === 'en' || chosen === 'zh') {
+    return chosen;
+  }
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function setLang(lang: Lang): void {
+  localStorage.setItem(storageKey, lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function t(key: Key, values: Record<string, string | number> = {}, lang: Lang = currentLang()): string {
+  const text = (lang === 'zh' ? zh : en)[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** What the console says for an error code it knows, in the chosen language; else the server's own sentence. */
+const errors: Record<string, { en: string; zh: string }> = {
+  'auth.invalid_credentials': { en: 'The username or password is wrong.', zh: '用户名或密码错误。' },
+  'auth.account_disabled': { en: 'This account is disabled.', zh: '该账号已停用。' },
+  'user.username_taken': { en: 'That username is taken.', zh: '该用户名已被使用。' },
+  'user.username_invalid': { en: 'Usernames are 3–64 letters, digits, ".", "_", "-" or "@".', zh: '用户名为 3–64 位字母、数字或 . _ - @。' },
+  rate_limited: { en: 'Too many tries: wait a moment.', zh: '操作过于频繁，请稍后再试。' },
+  'conversation.closed': { en: 'The conversation has ended.', zh: '会话已结束。' },
+  'conversation.already_taken': { en: 'Another agent took this conversation first.', zh: '该会话已被其他客服接入。' },
+  'realtime.not_connected': { en: 'Not connected: try again in a moment.', zh: '尚未连接，请稍后再试。' },
+};
+
+export function errorText(code: string, fallback: string, lang: Lang = currentLang()): string {
+  return errors[code]?.[lang] ?? fallback;
+}
+
+export function duration(seconds: number, lang: Lang = currentLang()): string {
+  return seconds < 90 ? t('time.seconds', { n: Math.max(1, Math.round(seconds)) }, lang) : t('time.minutes', { n: Math.round(seconds / 60) }, lang);
+}
