@@ -97,6 +97,7 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         // The console's pages are public; what they show comes from the API, behind its own doors.
         [("GET", "/chat")] = [Open, Open, Open, Open, Open],
         [("GET", "/chat/widget.js")] = [Open, Open, Open, Open, Open],
+        [("GET", "/agent")] = [Open, Open, Open, Open, Open],
     };
 
     private static Door[] AdminOnly => [Unauthenticated, Forbidden, Forbidden, Forbidden, Open];

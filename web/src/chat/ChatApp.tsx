@@ -4,7 +4,8 @@ import { Header } from '../shared/Header';
 import { duration, t, type Lang } from '../shared/i18n';
 import { Login, messageOf } from '../shared/Login';
 import { Realtime, type Frame, type Status } from '../shared/realtime';
-import { empty, fold, type Entry, type Timeline } from './timeline';
+import { empty, fold, type Timeline } from '../shared/timeline';
+import { Composer, Transcript } from '../shared/Transcript';
 
 const conversationKey = (userId: string) => `chatclean.conversation.${userId}`;
 
@@ -119,7 +120,7 @@ function Conversation({ session }: { session: Session }) {
         <StartForm onStart={start} />
       ) : (
         <>
-          <Log entries={timeline.entries} streaming={timeline.streaming} pending={pending} />
+          <Transcript entries={timeline.entries} streaming={timeline.streaming} pending={pending} self="customer" />
           <div class="notices" aria-live="polite">
             {timeline.mode === 'waiting' && (
               <p class="waiting">
@@ -161,74 +162,6 @@ function StartForm({ onStart }: { onStart: (subject: string) => void }) {
         <input name="subject" maxLength={200} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
       </label>
       <button type="submit" class="primary">{t('chat.start')}</button>
-    </form>
-  );
-}
-
-function Log({ entries, streaming, pending }: { entries: Entry[]; streaming: Record<string, string>; pending: { clientMessageId: string; body: string }[] }) {
-  const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [entries.length, streaming, pending.length]);
-  return (
-    <ol class="log" role="log" aria-live="polite" aria-label={t('chat.log')}>
-      {entries.map((e) =>
-        e.kind === 'notice' ? (
-          <li key={e.seq} class="notice">{t(e.body as Parameters<typeof t>[0])}</li>
-        ) : (
-          <li key={e.seq} class={`message from-${e.sender}`} data-seq={e.seq}>
-            <span class="sender">{t(`sender.${e.sender!}`)}</span>
-            <p class="body">{e.body === '' ? <em>{t('chat.erased')}</em> : e.body}</p>
-          </li>
-        ),
-      )}
-      {pending.map((p) => (
-        <li key={p.clientMessageId} class="message from-customer pending">
-          <span class="sender">{t('sender.customer')}</span>
-          <p class="body">{p.body}</p>
-          <span class="meta">{t('chat.sending')}</span>
-        </li>
-      ))}
-      {Object.entries(streaming).map(([replyId, text]) => (
-        <li key={replyId} class="message from-ai streaming" aria-busy="true">
-          <span class="sender">{t('sender.ai')}</span>
-          <p class="body">{text}</p>
-        </li>
-      ))}
-      <li ref={end} class="end" aria-hidden="true" />
-    </ol>
-  );
-}
-
-function Composer({ onSend, onTyping, typingMatters }: { onSend: (body: string) => void; onTyping: (isTyping: boolean) => void; typingMatters: boolean }) {
-  const [body, setBody] = useState('');
-  const lastTyping = useRef(0);
-  function submit(event: Event) {
-    event.preventDefault();
-    const text = body.trim();
-    if (text) {
-      onSend(text);
-      setBody('');
-    }
-  }
-  return (
-    <form class="composer" onSubmit={submit}>
-      <label class="visually-hidden" for="message">{t('chat.placeholder')}</label>
-      <textarea
-        id="message"
-        name="message"
-        rows={2}
-        maxLength={4000}
-        placeholder={t('chat.placeholder')}
-        value={body}
-        onInput={(e) => {
-          setBody(e.currentTarget.value);
-          if (typingMatters && Date.now() - lastTyping.current > 1000) {
-            lastTyping.current = Date.now();
-            onTyping(true);
-          }
-        }}
-        onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { submit(e); } }}
-      />
-      <button type="submit" class="primary">{t('chat.send')}</button>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // The WebSocket gateway (docs/websocket-protocol.md): one socket, JSON frames, requests matched to their ack or
 // error by `ref`. It reconnects by itself (backing off to 5 s) and then resumes every conversation it follows from
-// the last seq it delivered, so a lost connection or a server restart shows no gap and no duplicate: frames at or
-// below a conversation's last seq are dropped.
+// the last seq it delivered without a hole, so a lost connection or a server restart shows no gap and no duplicate:
+// a frame whose seq was delivered already is dropped.
 
 import { ApiError, refreshSession, sessions } from './api';
 
@@ -15,7 +15,8 @@ interface Pending {
 
 export class Realtime {
   private socket: WebSocket | null = null;
-  private readonly lastSeq = new Map<string, number>();
+  /** Per conversation followed: the seq it was followed after, and every seq delivered since. */
+  private readonly followed = new Map<string, { floor: number; delivered: Set<number> }>();
   private readonly pending = new Map<string, Pending>();
   private readonly handlers = new Set<(frame: Frame) => void>();
   private readonly statusHandlers = new Set<(status: Status) => void>();
@@ -52,12 +53,25 @@ export class Realtime {
    * `resumeNow: false` only remembers it, for a conversation the socket follows already (one it just started).
    */
   follow(conversationId: string, afterSeq = 0, resumeNow = true): void {
-    if (!this.lastSeq.has(conversationId) || afterSeq > (this.lastSeq.get(conversationId) ?? 0)) {
-      this.lastSeq.set(conversationId, afterSeq);
+    const known = this.followed.get(conversationId);
+    if (!known) {
+      this.followed.set(conversationId, { floor: afterSeq, delivered: new Set() });
+    } else if (afterSeq < known.floor) {
+      known.floor = afterSeq;
     }
     if (resumeNow && this.status === 'open') {
-      this.fire({ type: 'resume', conversationId, afterSeq: this.lastSeq.get(conversationId) });
+      this.fire({ type: 'resume', conversationId, afterSeq });
     }
+  }
+
+  /** The last seq delivered with nothing missing before it: where a resume after a reconnect starts. */
+  private resumePoint(conversationId: string): number {
+    const known = this.followed.get(conversationId)!;
+    let seq = known.floor;
+    while (known.delivered.has(seq + 1)) {
+      seq++;
+    }
+    return seq;
   }
 
   /**
@@ -113,8 +127,8 @@ export class Realtime {
       opened = true;
       this.retryDelay = 250;
       this.setStatus('open');
-      for (const [conversationId, afterSeq] of this.lastSeq) {
-        this.fire({ type: 'resume', conversationId, afterSeq });
+      for (const conversationId of this.followed.keys()) {
+        this.fire({ type: 'resume', conversationId, afterSeq: this.resumePoint(conversationId) });
       }
       window.clearInterval(this.pingTimer);
       this.pingTimer = window.setInterval(() => this.fire({ type: 'ping' }), 30_000);
@@ -154,11 +168,16 @@ export class Realtime {
       return;
     }
     if ((frame.type === 'message' || frame.type === 'conversation.state' || frame.type === 'conversation.erased') && frame.conversationId && frame.seq) {
-      const last = this.lastSeq.get(frame.conversationId) ?? 0;
-      if (frame.seq <= last) {
+      let known = this.followed.get(frame.conversationId);
+      if (!known) {
+        // A conversation the server made this socket follow (a takeover, a transfer): from this frame on.
+        known = { floor: frame.seq - 1, delivered: new Set() };
+        this.followed.set(frame.conversationId, known);
+      }
+      if (known.delivered.has(frame.seq)) {
         return;
       }
-      this.lastSeq.set(frame.conversationId, frame.seq);
+      known.delivered.add(frame.seq);
     }
     this.handlers.forEach((handler) => handler(frame));
   }

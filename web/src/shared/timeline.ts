@@ -1,7 +1,7 @@
 // What the customer sees of a conversation, folded from the frames of docs/websocket-protocol.md: messages and
 // notices in seq order, the mode, the AI replies being written, the queue position. Pure: easy to follow and test.
 
-import type { Frame } from '../shared/realtime';
+import type { Frame } from './realtime';
 
 export type Sender = 'customer' | 'ai' | 'agent' | 'system';
 export type Mode = 'ai' | 'waiting' | 'human' | 'closed';
@@ -25,12 +25,16 @@ export interface Queue {
 export interface Timeline {
   entries: Entry[];
   mode: Mode;
+  /** The agent holding the conversation (human mode), from the last state frame. */
+  agentId: string | null;
+  /** The seq of the newest state frame folded: an older one (history arriving after it) does not change the mode. */
+  stateSeq: number;
   rated: boolean;
   streaming: Record<string, string>;
   queue: Queue | null;
 }
 
-export const empty: Timeline = { entries: [], mode: 'ai', rated: false, streaming: {}, queue: null };
+export const empty: Timeline = { entries: [], mode: 'ai', agentId: null, stateSeq: 0, rated: false, streaming: {}, queue: null };
 
 const notices: Record<string, string> = {
   AgentTookOver: 'chat.agentJoined',
@@ -56,7 +60,12 @@ export function fold(timeline: Timeline, frame: Frame): Timeline {
       const mode = frame.mode as Mode;
       const key = notices[event];
       const entries = key ? insert(timeline.entries, { seq: frame.seq!, kind: 'notice', body: key, at: String(frame.at) }) : timeline.entries;
-      return { ...timeline, entries, mode, rated: timeline.rated || event === 'FeedbackGiven', queue: mode === 'waiting' ? timeline.queue : null };
+      const rated = timeline.rated || event === 'FeedbackGiven';
+      if (frame.seq! < timeline.stateSeq) {
+        return { ...timeline, entries, rated };
+      }
+      const agentId = mode === 'human' ? ((frame.agentId as string | undefined) ?? timeline.agentId) : null;
+      return { ...timeline, entries, mode, agentId, stateSeq: frame.seq!, rated, queue: mode === 'waiting' ? timeline.queue : null };
     }
     case 'conversation.erased':
       return { ...timeline, entries: timeline.entries.map((e) => (e.kind === 'message' && e.seq < frame.seq! ? { ...e, body: '' } : e)) };
