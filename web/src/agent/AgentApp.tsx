@@ -82,6 +82,7 @@ function Inbox({ session }: { session: Session }) {
     const offStatus = realtime.onStatus((next) => {
       setStatus(next);
       if (next === 'open') {
+        setError(null);
         void loadQueue();
         void loadMine();
       }

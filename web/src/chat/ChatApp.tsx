@@ -35,7 +35,12 @@ function Conversation({ session }: { session: Session }) {
   current.current = conversationId;
 
   useEffect(() => {
-    const offStatus = realtime.onStatus(setStatus);
+    const offStatus = realtime.onStatus((next) => {
+      setStatus(next);
+      if (next === 'open') {
+        setError(null);
+      }
+    });
     let typingTimer: number | undefined;
     const offFrames = realtime.on((frame: Frame) => {
       if (frame.conversationId !== current.current) {

@@ -83,11 +83,26 @@ export function refreshSession(): Promise<Session | null> {
       return null;
     }
     const response = await send('POST', '/auth/refresh', { refreshToken: current.refreshToken }, undefined);
+    if (!response.ok && response.status >= 500) {
+      // The service is in trouble, not the session: keep it and let the caller try again later.
+      throw await toError(response);
+    }
     const next = response.ok ? toSession((await response.json()) as TokenAnswer) : null;
     sessions.set(next);
     return next;
   })().finally(() => (refreshing = null));
   return refreshing;
+}
+
+/** Whether the access token expires within `marginSeconds` (read from its own `exp` claim). */
+export function expiresSoon(session: Session, marginSeconds = 30): boolean {
+  try {
+    const payload = session.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const { exp } = JSON.parse(atob(payload)) as { exp?: number };
+    return exp === undefined || exp * 1000 - Date.now() < marginSeconds * 1000;
+  } catch {
+    return true;
+  }
 }
 
 function toSession(answer: TokenAnswer): Session {
@@ -97,7 +112,7 @@ function toSession(answer: TokenAnswer): Session {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response = await send(method, path, body, sessions.current()?.accessToken);
   if (response.status === 401 && sessions.current()) {
-    const renewed = await refreshSession();
+    const renewed = await refreshSession().catch(() => null);
     if (renewed) {
       response = await send(method, path, body, renewed.accessToken);
     }

@@ -155,6 +155,7 @@ const errors: Record<string, { en: string; zh: string }> = {
   'conversation.closed': { en: 'The conversation has ended.', zh: '会话已结束。' },
   'conversation.already_taken': { en: 'Another agent took this conversation first.', zh: '该会话已被其他客服接入。' },
   'realtime.not_connected': { en: 'Not connected: try again in a moment.', zh: '尚未连接，请稍后再试。' },
+  'realtime.disconnected': { en: 'The connection was lost: if it did not go through, send it again.', zh: '连接已断开：如未成功，请重新发送。' },
 };
 
 export function errorText(code: string, fallback: string, lang: Lang = currentLang()): string {

@@ -3,7 +3,7 @@
 // the last seq it delivered without a hole, so a lost connection or a server restart shows no gap and no duplicate:
 // a frame whose seq was delivered already is dropped.
 
-import { ApiError, refreshSession, sessions } from './api';
+import { ApiError, expiresSoon, refreshSession, sessions } from './api';
 
 export type Frame = { type: string; conversationId?: string; seq?: number; ref?: string; [field: string]: unknown };
 export type Status = 'connecting' | 'open' | 'closed';
@@ -147,9 +147,16 @@ export class Realtime {
         }
         return;
       }
-      // Refused before the upgrade (an expired token, most likely): renew it once before trying again.
-      if (!opened && !(await refreshSession())) {
-        return;
+      // Refused before the upgrade with a token about to expire: renew it first. A service that is down (or a
+      // refresh that fails on its side) is simply tried again later; only a refused refresh ends the session.
+      if (!opened && expiresSoon(sessions.current()!)) {
+        try {
+          if (!(await refreshSession())) {
+            return;
+          }
+        } catch {
+          // Unreachable or failing: retry below.
+        }
       }
       window.setTimeout(() => this.connect(), this.retryDelay);
       this.retryDelay = Math.min(this.retryDelay * 2, 5_000);
