@@ -9,7 +9,7 @@ await mkdir(`${out}/assets`, { recursive: true });
 const common = { bundle: true, minify: true, sourcemap: true, target: 'es2022', legalComments: 'linked', logLevel: 'warning' };
 await esbuild.build({
   ...common,
-  entryPoints: { chat: 'src/chat/main.tsx', agent: 'src/agent/main.tsx' },
+  entryPoints: { chat: 'src/chat/main.tsx', agent: 'src/agent/main.tsx', admin: 'src/admin/main.tsx' },
   format: 'esm',
   jsx: 'automatic',
   jsxImportSource: 'preact',

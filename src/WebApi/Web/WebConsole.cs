@@ -25,8 +25,10 @@ public static partial class WebConsole
 {
     public static readonly string[] Pages = ["/chat", "/agent", "/admin"];
 
+    /// <summary>The pages themselves (not what lies under them: <c>/admin/jobs</c> is the Hangfire dashboard), their files and the widget loader.</summary>
     public static bool IsConsolePath(PathString path) =>
-        path.StartsWithSegments("/assets") || Pages.Any(p => path.StartsWithSegments(p));
+        path.StartsWithSegments("/assets") || path.Equals("/chat/widget.js", StringComparison.OrdinalIgnoreCase) ||
+        Pages.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase) || path.Equals(p + "/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The policy of a console page: own files only, the API and WebSocket of its own origin, framed only by the embedding origins.</summary>
     public static string ContentSecurityPolicy(HttpContext http, WebConsoleOptions options)

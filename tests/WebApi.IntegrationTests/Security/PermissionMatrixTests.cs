@@ -98,6 +98,7 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         [("GET", "/chat")] = [Open, Open, Open, Open, Open],
         [("GET", "/chat/widget.js")] = [Open, Open, Open, Open, Open],
         [("GET", "/agent")] = [Open, Open, Open, Open, Open],
+        [("GET", "/admin")] = [Open, Open, Open, Open, Open],
     };
 
     private static Door[] AdminOnly => [Unauthenticated, Forbidden, Forbidden, Forbidden, Open];
