@@ -52,4 +52,45 @@ public sealed class AdminDashboardTests(ChatCleanApiFactory api, BrowserFixture 
         await Assertions.Expect(row).ToContainTextAsync("disabled");
         (await api.Anonymous().PostJsonAsync("/api/v1/auth/login", new { username, password = "staff-password" })).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_admin_finds_a_conversation_by_its_words_reads_its_transcript_and_audit_timeline_and_tries_the_knowledge_base()
+    {
+        using var customer = await api.RegisterCustomerAsync();
+        var id = (await (await customer.Http.PostJsonAsync("/api/v1/conversations", new { subject = "parcel question" })).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "my zebrafish parcel is late" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        using var admin = await api.AdminAsync();
+        await Eventually.ReturnsAsync(
+            async () => (await (await admin.Http.GetAsync("/api/v1/admin/conversations?q=zebrafish")).ShouldHaveStatusAsync(HttpStatusCode.OK))["items"]!.AsArray().Count,
+            count => count == 1,
+            what: "the search index");
+
+        await using var context = await browser.NewPersonAsync(api.Anonymous().BaseAddress!);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Username").FillAsync(ChatCleanApiFactory.AdminUsername);
+        await page.GetByLabel("Password").FillAsync(ChatCleanApiFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Conversations" }).ClickAsync();
+        await page.GetByLabel("Words in the messages").FillAsync("zebrafish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "parcel question" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".transcript .message .body")).ToHaveTextAsync(["my zebrafish parcel is late"]);
+        await Assertions.Expect(page.Locator(".audit tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".audit tr").First).ToContainTextAsync("ConversationStarted.v1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the whole log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact:");
+        await BrowserFixture.ShotAsync(page, "admin-conversation-audit");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Knowledge base" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Late parcels");
+        await page.GetByLabel("Content").FillAsync("A late parcel is traced by our courier within two days; write to us with the order number.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit Late parcels" })).ToBeVisibleAsync();
+        await page.GetByLabel("Test a question").FillAsync("my parcel is late");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".passages li").First).ToContainTextAsync("traced by our courier");
+        await BrowserFixture.ShotAsync(page, "admin-knowledge");
+    }
 }
