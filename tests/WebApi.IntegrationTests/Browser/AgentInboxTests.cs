@@ -7,7 +7,8 @@ namespace ChatClean.WebApi.IntegrationTests.Browser;
 /// <summary>
 /// The agent inbox (/agent) and the customer widget in separate browser contexts, on MariaDB: the customer asks for a
 /// person, two agents race for the takeover (one wins; the other sees it gone or is told so plainly), the winner
-/// answers while the customer watches the typing and the answer arrive, closes, and the customer rates.
+/// answers while the customer watches the typing and the answer arrive, transfers it to the other agent, who answers
+/// and closes, and the customer rates.
 /// </summary>
 public sealed class AgentInboxTests(ChatCleanApiFactory api, BrowserFixture browser) : IClassFixture<ChatCleanApiFactory>, IClassFixture<BrowserFixture>
 {
@@ -76,12 +77,25 @@ public sealed class AgentInboxTests(ChatCleanApiFactory api, BrowserFixture brow
         await BrowserFixture.ShotAsync(winnerPage, "agent-conversation");
         await BrowserFixture.ShotAsync(customer, "chat-agent-answer-phone");
 
-        await winnerPage.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        // The winner hands it to the other agent, who finds it among their conversations and answers.
+        var loser = winner == first.Id ? second : first;
+        await winnerPage.GetByLabel("Transfer to").SelectOptionAsync(loser.Id.ToString());
+        await winnerPage.GetByRole(AriaRole.Button, new() { Name = "Transfer", Exact = true }).ClickAsync();
+        await Assertions.Expect(winnerPage.GetByText("You hold no conversation.")).ToBeVisibleAsync();
+        await loserPage.GetByRole(AriaRole.Button, new() { Name = "Broken kettle" }).ClickAsync();
+        await loserPage.GetByLabel("Write a message").FillAsync("I am taking over from my colleague");
+        await loserPage.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(customer.Locator(".message.from-agent .body")).ToHaveTextAsync(["Sorry to hear that", "I am taking over from my colleague"]);
+        await Assertions.Expect(loserPage.Locator(".message.mine .body")).ToHaveTextAsync(["I am taking over from my colleague"]);
+        await Assertions.Expect(customer.Locator(".notice", new() { HasText = "Another agent continues the conversation." })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(loserPage, "agent-after-transfer");
+
+        await loserPage.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Assertions.Expect(customer.GetByText("How did we do?")).ToBeVisibleAsync();
         await customer.Locator("label.star", new() { Has = customer.GetByRole(AriaRole.Radio, new() { Name = "5 of 5" }) }).ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
         await Assertions.Expect(customer.GetByText("Thank you for your rating.")).ToBeVisibleAsync();
-        await Assertions.Expect(winnerPage.GetByText("You hold no conversation.")).ToBeVisibleAsync();
+        await Assertions.Expect(loserPage.GetByText("You hold no conversation.")).ToBeVisibleAsync();
     }
 
     private async Task<Guid?> HolderAsync()

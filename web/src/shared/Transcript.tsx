@@ -3,7 +3,15 @@ import { t } from './i18n';
 import type { Entry, Sender } from './timeline';
 
 /** A conversation's messages and notices in seq order, then the caller's messages on their way and the AI's replies being written. */
-export function Transcript({ entries, streaming, pending, self }: { entries: Entry[]; streaming: Record<string, string>; pending: { clientMessageId: string; body: string }[]; self: Sender }) {
+export function Transcript({ entries, streaming, pending, self, selfId }: {
+  entries: Entry[];
+  streaming: Record<string, string>;
+  pending: { clientMessageId: string; body: string }[];
+  self: Sender;
+  /** The signed-in user: of several agents in a conversation, only their own messages are "you". */
+  selfId?: string;
+}) {
+  const mine = (e: Entry) => e.sender === self && (selfId === undefined || e.senderId === selfId);
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [entries.length, streaming, pending.length]);
   return (
@@ -12,8 +20,8 @@ export function Transcript({ entries, streaming, pending, self }: { entries: Ent
         e.kind === 'notice' ? (
           <li key={e.seq} class="notice">{t(e.body as Parameters<typeof t>[0])}</li>
         ) : (
-          <li key={e.seq} class={`message from-${e.sender}${e.sender === self ? ' mine' : ''}`} data-seq={e.seq}>
-            <span class="sender">{e.sender === self ? t('sender.you') : t(`sender.${e.sender!}`)}</span>
+          <li key={e.seq} class={`message from-${e.sender}${mine(e) ? ' mine' : ''}`} data-seq={e.seq}>
+            <span class="sender">{mine(e) ? t('sender.you') : t(`sender.${e.sender!}`)}</span>
             <p class="body">{e.body === '' ? <em>{t('chat.erased')}</em> : e.body}</p>
           </li>
         ),

@@ -10,6 +10,7 @@ export interface Entry {
   seq: number;
   kind: 'message' | 'notice';
   sender?: Sender;
+  senderId?: string | null;
   body: string;
   clientMessageId?: string;
   messageId?: string;
@@ -38,6 +39,7 @@ export const empty: Timeline = { entries: [], mode: 'ai', agentId: null, stateSe
 
 const notices: Record<string, string> = {
   AgentTookOver: 'chat.agentJoined',
+  AgentTransferred: 'chat.transferred',
   TimedOutToAI: 'chat.backToAi',
   HumanSessionEnded: 'chat.backToAi',
   HumanRequestCancelled: 'chat.backToAi',
@@ -47,9 +49,9 @@ const notices: Record<string, string> = {
 export function fold(timeline: Timeline, frame: Frame): Timeline {
   switch (frame.type) {
     case 'message': {
-      const sender = (frame.sender as { kind: Sender }).kind;
+      const { kind: sender, id: senderId } = frame.sender as { kind: Sender; id?: string | null };
       const entry: Entry = {
-        seq: frame.seq!, kind: 'message', sender, body: String(frame.body ?? ''), clientMessageId: frame.clientMessageId as string | undefined, messageId: String(frame.messageId), at: String(frame.postedAt),
+        seq: frame.seq!, kind: 'message', sender, senderId, body: String(frame.body ?? ''), clientMessageId: frame.clientMessageId as string | undefined, messageId: String(frame.messageId), at: String(frame.postedAt),
       };
       const streaming = { ...timeline.streaming };
       delete streaming[String(frame.messageId)];

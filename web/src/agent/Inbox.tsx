@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, sessions, type Session } from '../shared/api';
-import { Header } from '../shared/Header';
-import { duration, t, type Lang } from '../shared/i18n';
-import { Login, messageOf } from '../shared/Login';
+import { api, ApiError, type Session } from '../shared/api';
+import { duration, t } from '../shared/i18n';
+import { messageOf } from '../shared/Login';
 import { Realtime, type Frame, type Status } from '../shared/realtime';
 import { empty, fold, type Timeline } from '../shared/timeline';
 import { Composer, Transcript } from '../shared/Transcript';
@@ -22,25 +21,7 @@ interface Held {
 }
 
 /** The agent inbox: the waiting queue live, the conversations this agent holds, and the one open on the right. */
-export function AgentApp() {
-  const [session, setSession] = useState<Session | null>(sessions.current());
-  const [, setLang] = useState<Lang>();
-  useEffect(() => sessions.subscribe(setSession), []);
-  const staff = session && session.user.role !== 'customer' ? session : null;
-  return (
-    <>
-      <Header title={t('agent.title')} session={session} onLang={setLang} />
-      {staff ? <Inbox key={staff.user.id} session={staff} /> : (
-        <main class="center">
-          {session && <p role="alert">{t('agent.notAgent')}</p>}
-          {!session && <Login allowSignUp={false} />}
-        </main>
-      )}
-    </>
-  );
-}
-
-function Inbox({ session }: { session: Session }) {
+export function Inbox({ session }: { session: Session }) {
   const realtime = useMemo(() => new Realtime(), []);
   const [status, setStatus] = useState<Status>('connecting');
   const [queue, setQueue] = useState<Waiting[]>([]);
@@ -52,6 +33,8 @@ function Inbox({ session }: { session: Session }) {
   const [pending, setPending] = useState<{ clientMessageId: string; body: string }[]>([]);
   const [customerTyping, setCustomerTyping] = useState(false);
   const [presence, setPresence] = useState<'online' | 'away'>('online');
+  const [colleagues, setColleagues] = useState<{ agentId: string; displayName?: string | null; status: string }[]>([]);
+  const [transferTo, setTransferTo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [, tick] = useState(0);
   const openRef = useRef(open);
@@ -140,6 +123,13 @@ function Inbox({ session }: { session: Session }) {
 
   function show(id: string) {
     setOpen(id);
+    api<{ agentId: string; displayName?: string | null; status: string }[]>('GET', '/agent/presence')
+      .then((present) => {
+        const others = present.filter((p) => p.agentId !== session.user.id);
+        setColleagues(others);
+        setTransferTo(others[0]?.agentId ?? '');
+      })
+      .catch(() => undefined);
     setCustomerTyping(false);
     realtime.follow(id, 0);
   }
@@ -214,7 +204,7 @@ function Inbox({ session }: { session: Session }) {
         {!open || !timeline ? <p class="muted">{t('agent.pick')}</p> : (
           <>
             <h2 class="subject">{subjects[open] || t('agent.noSubject')}</h2>
-            <Transcript entries={timeline.entries} streaming={timeline.streaming} pending={pending} self="agent" />
+            <Transcript entries={timeline.entries} streaming={timeline.streaming} pending={pending} self="agent" selfId={me} />
             {customerTyping && <p class="typing">{t('agent.customerTyping')}</p>}
             {holding && (
               <>
@@ -223,6 +213,16 @@ function Inbox({ session }: { session: Session }) {
                   <button type="button" onClick={async () => { await run({ type: 'conversation.release', conversationId: open }); await loadMine(); }}>{t('agent.release')}</button>
                   <button type="button" onClick={async () => { await run({ type: 'conversation.close', conversationId: open }); await loadMine(); }}>{t('agent.close')}</button>
                 </div>
+                <form class="actions transfer" onSubmit={async (e) => { e.preventDefault(); if (transferTo) { await run({ type: 'conversation.transfer', conversationId: open, toAgentId: transferTo }); await loadMine(); } }}>
+                  <label class="inline">
+                    {t('agent.transferTo')}
+                    <select value={transferTo} onChange={(e) => setTransferTo(e.currentTarget.value)} disabled={colleagues.length === 0}>
+                      {colleagues.length === 0 && <option value="">{t('agent.nobodyElse')}</option>}
+                      {colleagues.map((c) => <option key={c.agentId} value={c.agentId}>{c.displayName ?? c.agentId}{c.status === 'away' ? ` (${t('agent.away')})` : ''}</option>)}
+                    </select>
+                  </label>
+                  <button type="submit" disabled={!transferTo}>{t('agent.transfer')}</button>
+                </form>
               </>
             )}
             {timeline.mode === 'waiting' && (
