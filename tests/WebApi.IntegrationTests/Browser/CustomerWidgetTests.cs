@@ -17,6 +17,11 @@ public sealed class CustomerWidgetTests(CustomerWidgetTests.Api api, BrowserFixt
     {
         protected override bool UseSqlite => true;
 
+        /// <summary>The port of the shop whose page embeds the widget (another origin; served by the test itself).</summary>
+        public static readonly int ShopPort = Ports.Free();
+
+        protected override IEnumerable<KeyValuePair<string, string>> AiSettings => [new("Console:EmbedOrigins:0", $"http://127.0.0.1:{ShopPort}")];
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -102,6 +107,39 @@ public sealed class CustomerWidgetTests(CustomerWidgetTests.Api api, BrowserFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("用户名或密码错误。");
         await BrowserFixture.ShotAsync(page, "chat-sign-in-zh");
+    }
+
+    [Fact]
+    public async Task Another_site_embeds_the_widget_with_one_script_tag()
+    {
+        // The shop: a page of its own origin with the one tag.
+        using var shop = new HttpListener();
+        shop.Prefixes.Add($"http://127.0.0.1:{Api.ShopPort}/");
+        shop.Start();
+        var serving = Task.Run(async () =>
+        {
+            var request = await shop.GetContextAsync();
+            var body = System.Text.Encoding.UTF8.GetBytes(
+                $"<!doctype html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Kettles</h1><script src=\"{Service}chat/widget.js\" defer></script></body></html>");
+            request.Response.ContentType = "text/html; charset=utf-8";
+            await request.Response.OutputStream.WriteAsync(body);
+            request.Response.Close();
+        });
+        await using var context = await browser.NewPersonAsync(Service);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"http://127.0.0.1:{Api.ShopPort}/");
+        await serving;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+        var widget = page.FrameLocator("iframe[title='Chat with us']");
+        await widget.GetByRole(AriaRole.Button, new() { Name = "I am new here" }).ClickAsync();
+        await widget.GetByLabel("Username").FillAsync($"shop-{Guid.NewGuid():N}"[..16]);
+        await widget.GetByLabel("Password").FillAsync("customer-password");
+        await widget.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
+        await widget.GetByRole(AriaRole.Button, new() { Name = "Start a conversation" }).ClickAsync();
+        await widget.GetByLabel("Write a message").FillAsync("How long does a refund take?");
+        await widget.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(widget.Locator(".message.from-ai:not(.streaming) .body").First).ToContainTextAsync("5 business days", new() { Timeout = 20_000 });
+        await BrowserFixture.ShotAsync(page, "widget-embedded");
     }
 
     private static async Task SignUpAsync(IPage page, string username)
