@@ -102,11 +102,20 @@ export function Inbox({ session }: { session: Session }) {
       setTimelines((all) => ({ ...all, [id]: fold(all[id] ?? empty, frame) }));
     });
     const clock = window.setInterval(() => tick((n) => n + 1), 1000);
+    // The lists are read from the read models, which may not yet hold a change whose frame went out before this
+    // socket connected (on several nodes, up to a poll interval): read them again every few seconds.
+    const refresh = window.setInterval(() => {
+      if (realtime.status === 'open') {
+        void loadQueue();
+        void loadMine();
+      }
+    }, 5000);
     realtime.start();
     return () => {
       offStatus();
       offFrames();
       window.clearInterval(clock);
+      window.clearInterval(refresh);
       realtime.stop();
     };
   }, [realtime]);
