@@ -92,5 +92,13 @@ public sealed class AdminDashboardTests(ChatCleanApiFactory api, BrowserFixture 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
         await Assertions.Expect(page.Locator(".passages li").First).ToContainTextAsync("traced by our courier");
         await BrowserFixture.ShotAsync(page, "admin-knowledge");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Late parcels" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Content")).ToHaveValueAsync("A late parcel is traced by our courier within two days; write to us with the order number.");
+        await page.GetByLabel("Content").FillAsync("A late parcel is found by our courier within three days.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Content")).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".passages li").First).ToContainTextAsync("within three days");
     }
 }

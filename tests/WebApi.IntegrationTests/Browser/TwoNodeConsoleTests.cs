@@ -9,7 +9,8 @@ namespace ChatClean.WebApi.IntegrationTests.Browser;
 
 /// <summary>
 /// The console on two service nodes sharing MariaDB and Redis: the customer's browser talks to node A, the agent's
-/// to node B; the queue, the takeover, the messages both ways, the typing and the rating cross between them.
+/// to node B; the queue, the takeover, the messages both ways, the typing, the agent's presence, the release to the
+/// AI and the rating cross between them.
 /// </summary>
 public sealed class TwoNodeConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -59,7 +60,13 @@ public sealed class TwoNodeConsoleTests(BrowserFixture browser) : IClassFixture<
             await customer.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
             await Assertions.Expect(inbox.Locator(".message.from-customer .body")).ToHaveTextAsync(["hello from node A", "thanks, node B"], new() { Timeout = 10_000 });
 
-            await inbox.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+            // Away, then the conversation back to the AI; the customer ends it.
+            await inbox.GetByLabel("Status").SelectOptionAsync("away");
+            await Eventually.ReturnsAsync(() => PresenceOfAsync(a, agent), status => status == "away", what: "the agent's presence, seen from node A");
+            await inbox.GetByRole(AriaRole.Button, new() { Name = "Back to the AI" }).ClickAsync();
+            await Assertions.Expect(customer.Locator(".notice", new() { HasText = "The assistant answers again." })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(inbox.GetByText("You hold no conversation.")).ToBeVisibleAsync();
+            await customer.GetByRole(AriaRole.Button, new() { Name = "End the conversation" }).ClickAsync();
             await customer.Locator("label.star", new() { Has = customer.GetByRole(AriaRole.Radio, new() { Name = "5 of 5" }) }).ClickAsync(new() { Timeout = 10_000 });
             await customer.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
             await Assertions.Expect(customer.GetByText("Thank you for your rating.")).ToBeVisibleAsync();
@@ -78,6 +85,16 @@ public sealed class TwoNodeConsoleTests(BrowserFixture browser) : IClassFixture<
         var settings = TestSecrets.ServiceSettings(TestSecrets.NewDataDirectory(), database.ConnectionString, prefix);
         settings["Ai:Enabled"] = "false";
         return settings;
+    }
+
+    private static async Task<string?> PresenceOfAsync(Uri node, string agent)
+    {
+        using var http = new HttpClient { BaseAddress = node };
+        var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { username = agent, password = "staff-password" })).Content.ReadFromJsonAsync<JsonObject>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!["accessToken"]!.GetValue<string>());
+        var present = await http.GetFromJsonAsync<JsonArray>("/api/v1/agent/presence");
+        var me = Guid.Parse(login["user"]!["id"]!.GetValue<string>());
+        return present!.FirstOrDefault(p => Guid.Parse(p!["agentId"]!.GetValue<string>()) == me)?["status"]?.GetValue<string>();
     }
 
     private static async Task<string> CreateAgentAsync(Uri node)
