@@ -53,11 +53,11 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
-    /// <summary>Starts the service on a free port of 127.0.0.1 and waits until <paramref name="readyPath"/> answers 200.</summary>
+    /// <summary>Starts the service on <paramref name="port"/> of 127.0.0.1 (a free one by default: a restart passes the old one) and waits until <paramref name="readyPath"/> answers 200.</summary>
     public static async Task<(ServiceProcess Node, Uri Address)> StartReadyAsync(
-        string webApiDll, IReadOnlyDictionary<string, string> settings, string readyPath = "/health/ready")
+        string webApiDll, IReadOnlyDictionary<string, string> settings, string readyPath = "/health/ready", int? port = null)
     {
-        var port = Ports.Free();
+        port ??= Ports.Free();
         var node = Start(webApiDll, settings, $"http://127.0.0.1:{port}");
         var address = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = address };

@@ -70,27 +70,8 @@ public sealed class ReconnectTests(BrowserFixture browser) : IClassFixture<Brows
         }
     }
 
-    private static async Task<ServiceProcess> StartAsync(Dictionary<string, string> settings, int port)
-    {
-        var node = ServiceProcess.Start(typeof(Program).Assembly.Location, settings, $"http://127.0.0.1:{port}");
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.ReturnsAsync(
-            async () =>
-            {
-                try
-                {
-                    return (await probe.GetAsync("/health/ready")).StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return HttpStatusCode.ServiceUnavailable;
-                }
-            },
-            status => status == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60),
-            $"the service on {port}; output: {node.Output}");
-        return node;
-    }
+    private static async Task<ServiceProcess> StartAsync(Dictionary<string, string> settings, int port) =>
+        (await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings, port: port)).Node;
 
     private static async Task<string> AgentTokenAsync(HttpClient http)
     {
