@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace ChatClean.Infrastructure.EventStore;
@@ -131,6 +132,8 @@ internal sealed partial class EventLogWriter
                 _memory.Remember(plan.HeadPosition, plan.HeadHash, plan.Revisions);
                 var outcomes = plan.Outcomes;
                 Interlocked.Increment(ref _batches);
+                Observability.EventStoreMetrics.Committed(batch.Count);
+                Observability.EventStoreMetrics.Saw(plan.HeadPosition);
                 Interlocked.Add(ref _appends, batch.Count);
                 Interlocked.Add(ref _events, outcomes.Sum(o => o.Result is { WasDuplicate: false } r ? r.Events.Count : 0));
                 if (outcomes.Any(o => o.Result is { WasDuplicate: false }))
@@ -142,6 +145,7 @@ internal sealed partial class EventLogWriter
                 {
                     if (outcome.Result is { } result)
                     {
+                        Observability.EventStoreMetrics.Appended(Stopwatch.GetElapsedTime(pending.QueuedAt));
                         pending.Completion.TrySetResult(result);
                     }
                     else
@@ -212,6 +216,9 @@ internal sealed class PendingAppend(string streamId, ExpectedRevision expected, 
     public IReadOnlyList<EventData> Events { get; } = events;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>When the append reached the writer's queue (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
     public TaskCompletionSource<RawAppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

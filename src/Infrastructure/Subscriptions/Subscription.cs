@@ -32,6 +32,7 @@ public abstract partial class Subscription(IEventStore eventStore, AppendSignal 
     {
         await Task.Yield();
         var retry = new RetryPolicy();
+        var lag = Observability.SubscriptionLag.For(Name);
         long? position = null;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,7 +43,9 @@ public abstract partial class Subscription(IEventStore eventStore, AppendSignal 
                 var page = await eventStore.ReadAllAsync(position.Value, options.Value.SubscriptionPageSize, stoppingToken);
                 if (page.Count > 0)
                 {
+                    lag.Reading(page[0].RecordedAt, page[^1].Position);
                     position = await ConsumeAsync(page, stoppingToken);
+                    lag.At(position.Value, caughtUp: false);
                     retry.Succeeded();
                     continue;
                 }
@@ -53,6 +56,7 @@ public abstract partial class Subscription(IEventStore eventStore, AppendSignal 
                     continue;
                 }
 
+                lag.At(position.Value, caughtUp: true);
                 retry.Succeeded();
                 await Task.WhenAny(woken, Task.Delay(options.Value.SubscriptionPollInterval, clock, stoppingToken));
             }
