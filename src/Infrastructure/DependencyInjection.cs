@@ -16,6 +16,7 @@ using ChatClean.Infrastructure.Scheduling;
 using ChatClean.Infrastructure.Security;
 using ChatClean.Infrastructure.Subscriptions;
 using ChatClean.Infrastructure.Hosting;
+using ChatClean.Infrastructure.Observability;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
@@ -95,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<CacheInvalidator>());
         services.AddStartupStep<CacheInvalidator>(StartupPhase.Notices);
         AddReadModelProjections(services);
+        services.AddBusinessMetrics();
         services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));

@@ -68,7 +68,11 @@ public sealed class ProjectionSubscription(
             checkpoint.Position = position = fresh[^1].Position;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            changes = new ReadModelChanges(readModelPage.ConversationIds, readModelPage.StartDays.Select(DateOnly.FromDateTime).ToArray());
+            changes = new ReadModelChanges(readModelPage.ConversationIds, readModelPage.StartDays.Select(DateOnly.FromDateTime).ToArray())
+            {
+                Events = readModelPage.Changes,
+                HumanFirstResponses = readModelPage.HumanFirstResponses,
+            };
         }
 
         foreach (var observer in _observers)

@@ -3,6 +3,9 @@ namespace ChatClean.Infrastructure.ReadModels;
 /// <summary>A page of events being applied in one transaction: the context, its changes, the conversations they touch and their start days.</summary>
 public sealed record ReadModelPage(ChatCleanDbContext Db, IReadOnlyList<ProjectedEvent> Changes, IReadOnlyList<Guid> ConversationIds, IReadOnlyList<DateTime> StartDays)
 {
+    /// <summary>Human first response times completed by this page (filled by <see cref="WaitingEpisodesProjection"/>).</summary>
+    public List<TimeSpan> HumanFirstResponses { get; } = [];
+
     /// <summary>
     /// Folds <paramref name="events"/> into their conversations' summaries and has every projection (fresh instances,
     /// one per page) load the rows it changes and stage each change in <paramref name="db"/>; the caller saves.

@@ -40,6 +40,7 @@ public sealed class WaitingEpisodesProjection : IReadModelProjection
             latest.Outcome == WireNames.Of(EpisodeOutcome.TakenOver))
         {
             latest.FirstAgentMessageAt = message.At.UtcDateTime;
+            page.HumanFirstResponses.Add(message.At.UtcDateTime - latest.RequestedAt);
         }
     }
 }

@@ -1,0 +1,18 @@
+using ChatClean.Application.Abstractions.Hosting;
+using ChatClean.Infrastructure.ReadModels;
+
+namespace ChatClean.Infrastructure.Observability;
+
+public static class ObservabilitySetup
+{
+    /// <summary>The service's meter names (<c>ChatClean.…</c>), for the exporter.</summary>
+    public const string Meters = "ChatClean.*";
+
+    /// <summary>The business counters, told by the read models' commits, and the sampler of the cluster-wide gauges.</summary>
+    public static IServiceCollection AddBusinessMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<BusinessMetrics>();
+        services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<BusinessMetrics>());
+        return services.AddStartupStep<LiveGauges>(StartupPhase.Subscriptions);
+    }
+}
