@@ -4,9 +4,11 @@ using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
 using ChatClean.WebApi.Web;
 using ChatClean.WebApi.Realtime;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ChatClean.Infrastructure.Observability.Health;
+using ChatClean.WebApi.Infrastructure.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStructuredLogging();
 
 builder.Services
     .AddApplication()
@@ -16,6 +18,8 @@ builder.Services
 var app = builder.Build();
 
 app.UseWebSecurity();
+app.UseMiddleware<RequestLogging>();
+app.UseJsonCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSockets();
@@ -25,8 +29,8 @@ app.UseRestRateLimits();
 
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", HealthResponse.Options(_ => false));
+app.MapHealthChecks("/health/ready", HealthResponse.Options(check => check.Tags.Contains(HealthSetup.Ready)));
 
 app.MapWebConsole();
 app.MapRealtime();
