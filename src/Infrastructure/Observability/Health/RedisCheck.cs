@@ -8,6 +8,12 @@ public sealed class RedisCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // A command sent while disconnected waits in the backlog for the reconnect: say so at once instead.
+        if (!redis.IsConnected)
+        {
+            return HealthCheckResult.Unhealthy("Redis is not connected.");
+        }
+
         try
         {
             var roundTrip = await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken);
