@@ -1,5 +1,6 @@
 using ChatClean.Infrastructure.Observability;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -29,7 +30,7 @@ public static class TelemetrySetup
                     .AddPrometheusExporter();
                 if (otlp is not null)
                 {
-                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                    metrics.AddOtlpExporter(o => Configure(o, configuration, "v1/metrics"));
                 }
             });
 
@@ -43,7 +44,7 @@ public static class TelemetrySetup
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation()
-                    .AddOtlpExporter(o => o.Endpoint = otlp);
+                    .AddOtlpExporter(o => Configure(o, configuration, "v1/traces"));
                 if (redis)
                 {
                     tracing.AddRedisInstrumentation();
@@ -66,6 +67,28 @@ public static class TelemetrySetup
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new InvalidOperationException($"OpenTelemetry:Otlp:Endpoint: '{value}' is not an http(s) URL.");
+    }
+
+    /// <summary>
+    /// The standard <c>OTEL_EXPORTER_OTLP_*</c> variables are the exporter's own (it appends the signal's path for
+    /// http/protobuf); <c>OpenTelemetry:Otlp:Endpoint</c> and <c>OpenTelemetry:Otlp:Protocol</c> (<c>grpc</c>, the
+    /// default, or <c>http/protobuf</c>) override them, with the path appended here.
+    /// </summary>
+    private static void Configure(OtlpExporterOptions options, IConfiguration configuration, string signalPath)
+    {
+        if (configuration["OpenTelemetry:Otlp:Endpoint"] is not { Length: > 0 } endpoint)
+        {
+            return;
+        }
+
+        var protocol = configuration["OpenTelemetry:Otlp:Protocol"] switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            var other => throw new InvalidOperationException($"OpenTelemetry:Otlp:Protocol: '{other}' is not grpc or http/protobuf."),
+        };
+        options.Protocol = protocol;
+        options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signalPath) : new Uri(endpoint);
     }
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
