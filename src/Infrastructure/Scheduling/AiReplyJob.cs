@@ -1,5 +1,5 @@
 using ChatClean.Application.Ai;
-using ChatClean.Infrastructure.Observability;
+using ChatClean.Application.Abstractions.Observability;
 using Hangfire;
 using Mediator;
 

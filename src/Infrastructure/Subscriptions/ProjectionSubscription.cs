@@ -47,7 +47,7 @@ public sealed class ProjectionSubscription(
     /// <summary>Applies a page in one span, a child of the span that appended the page's first event (its trace).</summary>
     protected override async Task<long> ConsumeAsync(IReadOnlyList<StoredEvent<IConversationEvent>> page, CancellationToken cancellationToken)
     {
-        using var activity = Observability.Tracing.StartFollowing("project read models", page[0].Metadata);
+        using var activity = Application.Abstractions.Observability.Tracing.StartFollowing("project read models", page[0].Metadata);
         activity?.SetTag("chatclean.events", page.Count);
         ReadModelChanges changes;
         long position;

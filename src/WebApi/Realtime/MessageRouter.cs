@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatClean.Application.Abstractions.RateLimits;
-using ChatClean.Infrastructure.Observability;
+using ChatClean.Application.Abstractions.Observability;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;

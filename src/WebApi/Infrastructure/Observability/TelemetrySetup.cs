@@ -1,4 +1,4 @@
-using ChatClean.Infrastructure.Observability;
+using ChatClean.Application.Abstractions.Observability;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
