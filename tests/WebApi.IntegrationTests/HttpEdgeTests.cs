@@ -109,7 +109,11 @@ public sealed class HttpEdgeTests(ChatCleanApiFactory api) : IClassFixture<ChatC
         (await anonymous.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var ready = await anonymous.GetAsync("/health/ready");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ready.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        ready.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        body.Str("status").ShouldBe("Healthy");
+        body["entries"]!.AsObject().Select(e => e.Key).Order().ShouldBe(["database", "event-store", "projection-lag", "redis"]);
+        body["entries"]!["event-store"]!.Str("description").ShouldContain("writable");
     }
 
     [Fact]
