@@ -6,38 +6,47 @@ using ChatClean.WebApi.Web;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddWebApi(builder.Configuration);
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+        .AddWebApi(builder.Configuration);
 
-var app = builder.Build();
+    var app = builder.Build();
+    app.ValidateConfiguration();
 
-app.UseWebSecurity();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseWebSockets();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRestRateLimits();
+    app.UseWebSecurity();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseWebSockets();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRestRateLimits();
 
-app.MapOpenApi();
-app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapOpenApi();
+    app.MapPrometheusScrapingEndpoint("/metrics");
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-app.MapWebConsole();
-app.MapRealtime();
-app.MapJobsDashboard();
-app.MapGroup("/api/v1")
-    .MapAuthEndpoints()
-    .MapConversationEndpoints()
-    .MapAgentEndpoints()
-    .MapAdminEndpoints();
+    app.MapWebConsole();
+    app.MapRealtime();
+    app.MapJobsDashboard();
+    app.MapGroup("/api/v1")
+        .MapAuthEndpoints()
+        .MapConversationEndpoints()
+        .MapAgentEndpoints()
+        .MapAdminEndpoints();
 
-app.Run();
+    app.Run();
+    return 0;
+}
+catch (Exception exception) when (InvalidConfiguration.Failures(exception) is { Count: > 0 } failures)
+{
+    return InvalidConfiguration.Report(failures, Console.Error);
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Infrastructure.Hosting;
 
 namespace ChatClean.WebApi.Realtime;
 
@@ -8,7 +9,7 @@ public static class RealtimeSetup
 {
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.SectionName));
+        services.AddValidatedOptions<RealtimeOptions>(configuration, RealtimeOptions.SectionName);
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ConnectionManager>();
         services.AddSingleton<MessageRouter>();

@@ -1,3 +1,5 @@
+using ChatClean.Application.Common;
+
 namespace ChatClean.Infrastructure.Audit.Checkpoints;
 
 /// <summary>
@@ -15,14 +17,17 @@ public sealed class CheckpointOptions
     public string? SigningKeyFile { get; set; }
 
     /// <summary>The name recorded with each checkpoint, so that old checkpoints keep verifying after a rotation.</summary>
+    [NotEmpty]
     public string KeyId { get; set; } = "k1";
 
     /// <summary>Public keys (PEM) by key id, for checkpoints signed by earlier keys or elsewhere.</summary>
     public Dictionary<string, string> PublicKeys { get; set; } = [];
 
     /// <summary>A checkpoint once this many events were appended since the last one…</summary>
+    [Positive]
     public int EveryEvents { get; set; } = 1000;
 
     /// <summary>…or once this much time passed with at least one new event.</summary>
+    [Positive]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }
