@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatClean.Application.Abstractions.Hosting;
-using ChatClean.Infrastructure.Hosting;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
 using OpenTelemetry.Metrics;

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace ChatClean.Application.Common;
 
-// Rules on configuration settings (options classes), checked at start-up by the infrastructure's validated options,
+// Rules on configuration settings (options classes), checked at start-up by Abstractions.Hosting.ValidatedOptions,
 // which names the full key of a setting that breaks one (docs/configuration.md). On a dictionary or a list, a rule
 // applies to every entry. Messages get the configured value, quoted, as {0}.
 

@@ -1,5 +1,4 @@
 using ChatClean.Application.Abstractions.Hosting;
-using ChatClean.Infrastructure.Hosting;
 using ChatClean.Infrastructure.ReadModels;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,5 @@
 using ChatClean.Application.Common;
-using ChatClean.Infrastructure.Hosting;
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatClean.Infrastructure.Redis;

@@ -1,7 +1,6 @@
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Abstractions.Jobs;
 using ChatClean.Application.Ai;
-using ChatClean.Infrastructure.Hosting;
 using ChatClean.Infrastructure.Redis;
 using Hangfire;
 using Hangfire.AspNetCore;

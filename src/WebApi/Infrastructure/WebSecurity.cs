@@ -1,4 +1,4 @@
-using ChatClean.Infrastructure.Hosting;
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ChatClean.WebApi.Infrastructure;

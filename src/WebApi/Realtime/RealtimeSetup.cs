@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Abstractions.Identity;
-using ChatClean.Infrastructure.Hosting;
 
 namespace ChatClean.WebApi.Realtime;
 

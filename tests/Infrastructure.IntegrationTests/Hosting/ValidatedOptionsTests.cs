@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatClean.Application.Common;
-using ChatClean.Infrastructure.Hosting;
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace ChatClean.Infrastructure.Hosting;
+namespace ChatClean.Application.Abstractions.Hosting;
 
 /// <summary>
 /// What is wrong with a configuration section, each failure naming its full key: first the values the binder cannot

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
-namespace ChatClean.Infrastructure.Hosting;
+namespace ChatClean.Application.Abstractions.Hosting;
 
 /// <summary>
 /// Configuration that is checked before the service starts (ADR 21, docs/configuration.md): a value that does not
