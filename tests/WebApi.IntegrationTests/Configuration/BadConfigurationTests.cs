@@ -51,6 +51,7 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Kestrel:Limits:MaxRequestBodySize", "big")]
     [InlineData("Security:TrustedProxies:0", "the-proxy")]
     [InlineData("Console:EmbedOrigins:0", "https://shop.example/")]
+    [InlineData("Audit:Checkpoints:SigningKey", "not-a-pem-key")]
     public async Task A_bad_value_stops_the_start_naming_its_key(string key, string value)
     {
         var run = await RunAsync((key, value));
@@ -111,6 +112,9 @@ public sealed class BadConfigurationTests : IDisposable
             {
                 Error.ShouldContain($"{key}: ", Case.Sensitive, $"standard error should name {key}; output: {Output}");
             }
+
+            // One problem line per bad key and no other: the rest of the test service's settings are valid.
+            Error.Split('\n').Count(line => line.StartsWith("  ", StringComparison.Ordinal)).ShouldBe(keys.Length, $"output: {Output}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using ChatClean.Application.Common;
 
 namespace ChatClean.Infrastructure.Audit.Checkpoints;
@@ -6,7 +8,7 @@ namespace ChatClean.Infrastructure.Audit.Checkpoints;
 /// Configuration section <c>Audit:Checkpoints</c>: signed checkpoints of the log (docs/audit.md). The service signs
 /// when it has a signing key; a verifier needs only the public keys.
 /// </summary>
-public sealed class CheckpointOptions
+public sealed class CheckpointOptions : IValidatableObject
 {
     public const string SectionName = "Audit:Checkpoints";
 
@@ -30,4 +32,32 @@ public sealed class CheckpointOptions
     /// <summary>…or once this much time passed with at least one new event.</summary>
     [Positive]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Keys that do not import stop the start naming their key (never quoting it: the signing key is a secret).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SigningKey is { Length: > 0 } signing && !Imports(signing))
+        {
+            yield return new ValidationResult("is not an ECDSA P-256 private key in PEM", [nameof(SigningKey)]);
+        }
+
+        foreach (var (id, pem) in PublicKeys.Where(p => !Imports(p.Value)))
+        {
+            yield return new ValidationResult("is not an ECDSA P-256 public key in PEM", [$"{nameof(PublicKeys)}:{id}"]);
+        }
+    }
+
+    private static bool Imports(string pem)
+    {
+        using var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+            return key.KeySize == 256;
+        }
+        catch (Exception exception) when (exception is ArgumentException or CryptographicException)
+        {
+            return false;
+        }
+    }
 }
