@@ -26,6 +26,15 @@ if [ ${#console_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${console_packages[@]}" >/dev/null
 fi
 
+# promtool (from Debian's prometheus package) checks and unit-tests deploy/prometheus (tests/Operations.Tests). The
+# package's own service cannot start here (no init system), which is harmless: only the promtool binary is needed.
+if ! command -v promtool >/dev/null 2>&1; then
+  log "installing prometheus (for promtool)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null || true
+  command -v promtool >/dev/null 2>&1 || { log "promtool is missing even after installing prometheus"; exit 1; }
+fi
+
 log "building"
 dotnet build ChatClean.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 

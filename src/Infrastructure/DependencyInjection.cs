@@ -17,6 +17,7 @@ using ChatClean.Infrastructure.Security;
 using ChatClean.Infrastructure.Subscriptions;
 using ChatClean.Infrastructure.Hosting;
 using ChatClean.Infrastructure.Observability;
+using ChatClean.Infrastructure.Observability.Health;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
@@ -70,7 +71,7 @@ public static class DependencyInjection
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerValidation>();
-        services.AddHealthChecks().AddDbContextCheck<ChatCleanDbContext>("database", tags: ["ready"]);
+        services.AddReadinessChecks(configuration, redis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
         services.AddValidatedOptions<EncryptionOptions>(configuration, EncryptionOptions.SectionName);
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();

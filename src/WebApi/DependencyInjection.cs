@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.WebApi.Realtime;
 using Microsoft.AspNetCore.Http.Json;
-using OpenTelemetry.Metrics;
+using ChatClean.WebApi.Infrastructure.Observability;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ChatClean.WebApi;
@@ -34,7 +34,7 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConversationVisibilityBehavior<,>)];
+            options.PipelineBehaviors = [typeof(CommandLoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConversationVisibilityBehavior<,>)];
         });
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
@@ -48,13 +48,9 @@ public static class DependencyInjection
         services.AddValidatedOptions<Web.WebConsoleOptions>(configuration, Web.WebConsoleOptions.SectionName);
         services.AddRealtime(configuration);
         services.AddJobsDashboard();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(Telemetry.Meters)
-            .AddMeter("System.Runtime")
-            .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter());
+        services.AddTelemetry(configuration);
+        services.AddJsonCompression();
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"]);
 
         services.AddStartupStep<BootstrapAdminService>(StartupPhase.Accounts);
         return services;

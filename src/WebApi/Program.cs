@@ -4,11 +4,13 @@ using ChatClean.WebApi;
 using ChatClean.WebApi.Endpoints;
 using ChatClean.WebApi.Web;
 using ChatClean.WebApi.Realtime;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ChatClean.Infrastructure.Observability.Health;
+using ChatClean.WebApi.Infrastructure.Observability;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddStructuredLogging();
 
     builder.Services
         .AddApplication()
@@ -19,6 +21,8 @@ try
     app.ValidateConfiguration();
 
     app.UseWebSecurity();
+    app.UseMiddleware<RequestLogging>();
+    app.UseJsonCompression();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseWebSockets();
@@ -28,8 +32,8 @@ try
 
     app.MapOpenApi();
     app.MapPrometheusScrapingEndpoint("/metrics");
-    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapHealthChecks("/health/live", HealthResponse.Options(_ => false));
+    app.MapHealthChecks("/health/ready", HealthResponse.Options(check => check.Tags.Contains(HealthSetup.Ready)));
 
     app.MapWebConsole();
     app.MapRealtime();

@@ -24,6 +24,20 @@ public sealed class CircuitBreaker(int failuresBeforeBreak, TimeSpan breakDurati
         }
     }
 
+    /// <summary>The state as exported at <c>/metrics</c>: closed, half open (the break is over, a trial may run or runs), or open.</summary>
+    public CircuitState State
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _openUntil is not { } until ? CircuitState.Closed
+                    : clock.GetUtcNow() < until ? CircuitState.Open
+                    : CircuitState.HalfOpen;
+            }
+        }
+    }
+
     /// <summary>Whether a call may go ahead now; a half-open circuit lets exactly one through.</summary>
     public bool TryEnter()
     {
@@ -76,4 +90,12 @@ public sealed class CircuitBreaker(int failuresBeforeBreak, TimeSpan breakDurati
             _trialRunning = false;
         }
     }
+}
+
+/// <summary>A breaker's state; the numbers are the <c>chatclean_ai_circuit_state</c> gauge's values.</summary>
+public enum CircuitState
+{
+    Closed = 0,
+    HalfOpen = 1,
+    Open = 2,
 }

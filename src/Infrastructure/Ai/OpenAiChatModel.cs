@@ -36,6 +36,7 @@ public sealed class OpenAiChatModel : IAiModel
         _options = options.Value.OpenAI;
         _clock = clock;
         _breaker = new CircuitBreaker(_options.FailuresBeforeBreak, _options.BreakDuration, clock);
+        CircuitStateGauge.Track(_breaker);
         var endpoint = _options.BaseUrl ?? throw new InvalidOperationException("Ai:Provider is OpenAI but Ai:OpenAI:BaseUrl is not set.");
         var model = _options.Model ?? throw new InvalidOperationException("Ai:Provider is OpenAI but Ai:OpenAI:Model is not set.");
         var clientOptions = new OpenAIClientOptions

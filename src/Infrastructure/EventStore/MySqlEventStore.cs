@@ -25,7 +25,25 @@ public sealed class MySqlEventStore(
     protected override bool IsAssumptionBroken(DbException exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
 
-    protected override bool IsTransient(Exception exception) =>
-        exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout } ||
-        exception is MySqlException { IsTransient: true };
+    /// <summary>
+    /// Deadlocks, lock timeouts, what the driver calls transient, and a connection the server broke (it restarted or
+    /// failed over): then the pool's idle connections to it are as dead as this one and are cleared, so the retry opens
+    /// a new one. Retrying is safe whether or not the commit went through: an append whose event ids are already in
+    /// the stream returns its original result.
+    /// </summary>
+    protected override bool IsTransient(Exception exception)
+    {
+        if (exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout } or MySqlException { IsTransient: true })
+        {
+            return true;
+        }
+
+        if (exception is MySqlException { InnerException: MySqlEndOfStreamException or IOException or System.Net.Sockets.SocketException } or MySqlEndOfStreamException)
+        {
+            MySqlConnection.ClearAllPools();
+            return true;
+        }
+
+        return false;
+    }
 }

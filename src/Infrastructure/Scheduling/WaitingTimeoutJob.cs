@@ -16,8 +16,9 @@ public sealed partial class WaitingTimeoutJob(IMediator mediator, TimeProvider c
 
     private static readonly Meter Meter = new(MeterName);
 
-    private static readonly Histogram<double> Lateness = Meter.CreateHistogram<double>(
-        "chatclean.waiting_timeout.lateness", "ms", "How long after its due time a waiting timeout job ran.");
+    private static readonly Histogram<double> Lateness = Meter.CreateHistogram(
+        "chatclean.waiting_timeout.lateness", "s", "How long after its due time a waiting timeout job ran.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300] });
 
     private static readonly Counter<long> Fired = Meter.CreateCounter<long>(
         "chatclean.waiting_timeout.fired", description: "Waiting timeout jobs run, by outcome (timed_out, no_op, not_found).");
@@ -34,7 +35,7 @@ public sealed partial class WaitingTimeoutJob(IMediator mediator, TimeProvider c
         }
 
         var late = clock.GetUtcNow() - dueAt;
-        Lateness.Record(late.TotalMilliseconds);
+        Lateness.Record(late.TotalSeconds);
         try
         {
             var result = await mediator.Send(new TimeOutToAiCommand(conversationId, episode), cancellationToken);

@@ -44,8 +44,11 @@ public sealed class ProjectionSubscription(
         return stored < position && !waitingForOtherNode ? stored : null;
     }
 
+    /// <summary>Applies a page in one span, a child of the span that appended the page's first event (its trace).</summary>
     protected override async Task<long> ConsumeAsync(IReadOnlyList<StoredEvent<IConversationEvent>> page, CancellationToken cancellationToken)
     {
+        using var activity = Application.Abstractions.Observability.Tracing.StartFollowing("project read models", page[0].Metadata);
+        activity?.SetTag("chatclean.events", page.Count);
         ReadModelChanges changes;
         long position;
         await using (var scope = scopes.CreateAsyncScope())

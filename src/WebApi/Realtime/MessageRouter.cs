@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatClean.Application.Abstractions.RateLimits;
+using ChatClean.Application.Abstractions.Observability;
 using Microsoft.Extensions.Options;
 
 namespace ChatClean.WebApi.Realtime;
@@ -23,12 +24,38 @@ public sealed partial class MessageRouter(
 
     public static IReadOnlyCollection<string> FrameTypes => Routes.Keys;
 
+    /// <summary>
+    /// Handles one frame as its own trace (<c>ws {type}</c>, linked to the connection's), so the events it appends
+    /// carry that trace id; logs it once with its type, conversation, user, duration and outcome, and counts it.
+    /// </summary>
     public async Task RouteAsync(ClientConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
+        using var activity = Tracing.StartRoot("ws frame");
+        var started = clock.GetTimestamp();
         using var document = TryParse(utf8);
         var frame = document?.RootElement;
+        var type = TypeOf(frame);
+        var bounded = type is null ? RealtimeMetrics.Unusable : Routes.ContainsKey(type) ? type : RealtimeMetrics.Unknown;
+        RealtimeMetrics.FrameReceived(bounded);
+        activity?.SetTag("chatclean.frame.type", bounded);
+        if (activity is not null)
+        {
+            activity.DisplayName = "ws " + bounded;
+        }
+
+        var outcome = await DispatchAsync(connection, frame, type, cancellationToken);
+        var conversationId = Guid.TryParse(StringOf(frame, "conversationId"), out var id) ? id : (Guid?)null;
+        activity?.SetTag("chatclean.conversation.id", conversationId);
+        activity?.SetTag("chatclean.outcome", outcome);
+        var level = bounded is "ping" or "typing" ? LogLevel.Debug : LogLevel.Information;
+        var elapsedMs = clock.GetElapsedTime(started).TotalMilliseconds;
+        LogFrame(logger, level, bounded, conversationId, connection.Caller.UserId.Value, outcome, elapsedMs);
+    }
+
+    /// <summary>Runs the frame's route; the outcome is <c>ok</c> or the code of the <c>error</c> frame sent instead.</summary>
+    private async Task<string> DispatchAsync(ClientConnection connection, JsonElement? frame, string? type, CancellationToken cancellationToken)
+    {
         string? reference = null;
-        var type = "(unusable)";
         try
         {
             await ThrottleAsync(connection, cancellationToken);
@@ -37,12 +64,11 @@ public sealed partial class MessageRouter(
                 throw new FrameException("frame.malformed_json", "The frame is not valid JSON.");
             }
 
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
+            if (type is null)
             {
                 throw new FrameException("frame.missing_type", "A frame is a JSON object with a string 'type'.");
             }
 
-            type = typeProperty.GetString()!;
             await using var scope = scopes.CreateAsyncScope();
             var context = new FrameContext(connection, root, scope.ServiceProvider);
             reference = context.Ref;
@@ -52,16 +78,18 @@ public sealed partial class MessageRouter(
             }
 
             await route.HandleAsync(context, cancellationToken);
+            return "ok";
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var error = ErrorTranslator.Translate(exception);
             if (error.Status >= StatusCodes.Status500InternalServerError)
             {
-                LogFailure(logger, exception, type);
+                LogFailure(logger, exception, type ?? RealtimeMetrics.Unusable);
             }
 
             connection.Send(ServerFrame.Error(reference ?? ReferenceOf(frame), error));
+            return error.Code;
         }
     }
 
@@ -78,6 +106,9 @@ public sealed partial class MessageRouter(
             connection.Send(ServerFrame.Error(null, ErrorTranslator.Translate(refused)));
         }
     }
+
+    private static string? TypeOf(JsonElement? frame) =>
+        frame is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
 
     private static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8)
     {
@@ -112,6 +143,9 @@ public sealed partial class MessageRouter(
             throw new FrameException(RateLimitCodes.RateLimited, $"Too many frames; wait {Math.Ceiling(wait.TotalSeconds)} s.");
         }
     }
+
+    [LoggerMessage(Message = "WebSocket frame {FrameType} for conversation {ConversationId} by {UserId}: {Outcome} in {ElapsedMs:0.0} ms")]
+    private static partial void LogFrame(ILogger logger, LogLevel level, string frameType, Guid? conversationId, Guid userId, string outcome, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket frame {Type} failed")]
     private static partial void LogFailure(ILogger logger, Exception exception, string type);

@@ -49,4 +49,22 @@ public sealed class CircuitBreakerTests
         breaker.TryEnter().ShouldBeTrue();
         breaker.TryEnter().ShouldBeTrue();
     }
+
+    [Fact]
+    public void Its_state_goes_closed_open_half_open_and_closed_again()
+    {
+        var breaker = new CircuitBreaker(1, TimeSpan.FromSeconds(30), _clock);
+        breaker.State.ShouldBe(CircuitState.Closed);
+
+        breaker.Failure();
+        breaker.State.ShouldBe(CircuitState.Open);
+
+        _clock.Set(_clock.Now.AddSeconds(31));
+        breaker.State.ShouldBe(CircuitState.HalfOpen);
+        breaker.TryEnter().ShouldBeTrue();
+        breaker.State.ShouldBe(CircuitState.HalfOpen, "the trial is running");
+
+        breaker.Success();
+        breaker.State.ShouldBe(CircuitState.Closed);
+    }
 }

@@ -171,6 +171,9 @@ public sealed class OpenAiProviderTests(OpenAiProviderTests.Api api) : IClassFix
             await KnowledgeBaseTests.AskAsync(ws, id, "c1", "How long does a refund take?");
             await KnowledgeBaseTests.AskAsync(ws, id, "c2", "And a refund for a gift?");
             api.Services.GetRequiredService<OpenAiChatModel>().Breaker.IsOpen.ShouldBeTrue();
+            var metrics = await api.Anonymous().GetStringAsync("/metrics");
+            metrics.ShouldContain("chatclean_ai_circuit_state 2");
+            metrics.ShouldContain("chatclean_ai_errors_total{");
 
             var calls = Model.Requests.Count;
             var (_, message) = await KnowledgeBaseTests.AskAsync(ws, id, "c3", "When is my refund issued?");

@@ -50,7 +50,7 @@ public sealed class WaitingTimeoutTests(WaitingTimeoutApi api)
         var job = await Eventually.ReturnsAsync(
             () => Task.FromResult(Scheduler.InspectWaitingTimeout(Guid.Parse(id), 1)), j => j.Ended && j.State == "Succeeded", what: "the job done and the episode marked ended");
         job.JobId.ShouldNotBeNull();
-        (await api.Anonymous().GetStringAsync("/metrics")).ShouldContain("chatclean_waiting_timeout_lateness_milliseconds_bucket");
+        (await api.Anonymous().GetStringAsync("/metrics")).ShouldContain("chatclean_waiting_timeout_lateness_seconds_bucket");
     }
 
     [Fact]

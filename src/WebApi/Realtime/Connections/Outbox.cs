@@ -32,6 +32,7 @@ public sealed class Outbox : IDisposable
             // Too slow: nothing more is queued; what is queued goes out, then the close frame says why. A client that
             // reads nothing at all is cut off after a grace period.
             _closeWith = (ClientConnection.SendQueueFull, "send queue full");
+            RealtimeMetrics.SendQueueClosed();
             _outbox.Writer.TryComplete();
             _closing.CancelAfter(TimeSpan.FromSeconds(10));
         }
@@ -45,6 +46,7 @@ public sealed class Outbox : IDisposable
             await foreach (var frame in _outbox.Reader.ReadAllAsync(_closing.Token))
             {
                 await _socket.SendAsync(frame.Utf8, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                RealtimeMetrics.FrameSent(frame.Type);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace ChatClean.Infrastructure.Observability;
+using ChatClean.Application.Abstractions.EventStore;
+
+namespace ChatClean.Application.Abstractions.Observability;
 
 /// <summary>
 /// The service's own spans (source <c>ChatClean</c>): the work that follows an event (its projection, the AI reply it
