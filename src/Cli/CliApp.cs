@@ -8,7 +8,7 @@ namespace ChatClean.Cli;
 
 /// <summary>
 /// <c>chatclean</c>, the audit and maintenance command line (docs/audit.md). Exit codes: 0 done (for <c>verify</c>: the
-/// log is intact), 1 <c>verify</c> found the log broken, 2 a wrong command, option or id.
+/// log is intact), 1 <c>verify</c> found the log broken, 2 a wrong command, option, id or configuration setting.
 /// </summary>
 public static class CliApp
 {
@@ -38,7 +38,9 @@ public static class CliApp
                 }
 
                 console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                return exception is CommandRuntimeException or CommandParseException or CliUsageException ? UsageError : Broken;
+                return exception is CommandRuntimeException or CommandParseException or CliUsageException or Microsoft.Extensions.Options.OptionsValidationException
+                    ? UsageError
+                    : Broken;
             };
             config.AddCommand<HistoryCommand>("history").WithDescription("A conversation's timeline: time, seq, actor, what happened, message text.");
             config.AddCommand<StateCommand>("state").WithDescription("A conversation as it stood at a version or a time.");

@@ -32,20 +32,21 @@ public static class DependencyInjection
     /// <summary>Registers storage (SQLite or MySQL, by <c>Storage:Provider</c>), the event store, identity and read models.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = configuration.GetValidated<StorageOptions>(StorageOptions.SectionName);
         storage.DataDirectory = Path.GetFullPath(storage.DataDirectory, contentRoot);
         services.AddSingleton(Options.Create(storage));
-        services.Configure<EventStoreOptions>(configuration.GetSection("EventStore"));
-        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
-        services.Configure<PasswordOptions>(configuration.GetSection("Passwords"));
+        services.AddValidatedOptions<EventStoreOptions>(configuration, "EventStore");
+        services.AddValidatedOptions<JwtOptions>(configuration, JwtOptions.SectionName);
+        services.AddValidatedOptions<PasswordOptions>(configuration, "Passwords");
         services.AddSingleton<AppendSignal>();
-        services.Configure<LiveSubscriptionOptions>(configuration.GetSection("Hangfire"));
+        services.AddValidatedOptions<LiveSubscriptionOptions>(configuration, "Hangfire");
 
         switch (storage.Provider)
         {
             case StorageProvider.MySql:
                 var mySql = configuration.GetConnectionString("MySql")
-                    ?? throw new InvalidOperationException("Storage:Provider is MySql but ConnectionStrings:MySql is not set.");
+                    ?? throw ValidatedOptions.Invalid("ConnectionStrings:MySql", typeof(string), "must be set when Storage:Provider is MySql");
+                _ = ValidatedOptions.ConnectionString("ConnectionStrings:MySql", mySql, s => new MySqlConnector.MySqlConnectionStringBuilder(s));
                 var serverVersion = new Lazy<ServerVersion>(() => ServerVersion.AutoDetect(mySql));
                 services.AddDbContext<ChatCleanDbContext, MySqlChatCleanDbContext>(o => o.UseMySql(mySql, serverVersion.Value).ReplaceService<IModelCacheKeyFactory, ReadModels.Rebuild.ReadModelCacheKeyFactory>());
                 services.AddSingleton<SqlEventStore>(sp => ActivatorUtilities.CreateInstance<MySqlEventStore>(sp, mySql));
@@ -59,19 +60,19 @@ public static class DependencyInjection
 
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<IEventStore>(sp => new ConversationEventStore(sp.GetRequiredService<SqlEventStore>(), sp.GetRequiredService<RecentEvents>()));
-        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.SectionName));
+        services.AddValidatedOptions<CheckpointOptions>(configuration, CheckpointOptions.SectionName);
         services.AddSingleton<CheckpointSigner>();
         services.AddSingleton<IEventLogVerifier, EventLogVerifier>();
         services.AddScoped<IAuditLog, SqlAuditLog>();
         services.AddScoped<IPersonalDataStore, Audit.Erasure.SqlPersonalDataStore>();
         services.AddEventReactor<Audit.Erasure.ForgetErasedTexts>();
-        services.AddSingleton(configuration.GetSection("Conversations:StateCache").Get<StateCacheOptions>() ?? new StateCacheOptions());
+        services.AddSingleton(configuration.GetValidated<StateCacheOptions>("Conversations:StateCache"));
         services.AddSingleton<IConversationStateCache, ConversationStateCache>();
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerValidation>();
         services.AddReadinessChecks(configuration, redis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
-        services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.SectionName));
+        services.AddValidatedOptions<EncryptionOptions>(configuration, EncryptionOptions.SectionName);
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
@@ -97,8 +98,8 @@ public static class DependencyInjection
         services.AddSingleton<IReadModelObserver>(sp => sp.GetRequiredService<CacheInvalidator>());
         services.AddStartupStep<CacheInvalidator>(StartupPhase.Notices);
         AddReadModelProjections(services);
-        services.AddBusinessMetrics();
-        services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
+        services.AddBusinessMetrics(configuration);
+        services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
         return services;
@@ -123,15 +124,14 @@ public static class DependencyInjection
     /// </summary>
     private static void AddAi(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(AiOptions.SectionName);
-        services.Configure<AiOptions>(section);
+        services.AddValidatedOptions<AiOptions>(configuration, AiOptions.SectionName);
         services.AddScoped<EfKnowledgeStore>();
         services.AddScoped<IKnowledgeStore>(sp => sp.GetRequiredService<EfKnowledgeStore>());
         services.AddSingleton<LuceneKnowledgeIndex>();
         services.AddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<LuceneKnowledgeIndex>());
         services.AddStartupStep<KnowledgeIndexSync>(StartupPhase.Notices);
         services.AddSingleton<IReplyChannel, ClusterReplyChannel>();
-        if (section.GetValue(nameof(AiOptions.Provider), AiProvider.KnowledgeBase) == AiProvider.OpenAI)
+        if (configuration.Optional($"{AiOptions.SectionName}:{nameof(AiOptions.Provider)}", AiProvider.KnowledgeBase) == AiProvider.OpenAI)
         {
             services.AddHttpClient(nameof(OpenAiChatModel), c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
             services.AddSingleton<OpenAiChatModel>();
@@ -145,11 +145,11 @@ public static class DependencyInjection
     /// </summary>
     private static void AddClusterAndCache(IServiceCollection services, IConfiguration configuration)
     {
-        var redisOptions = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
+        var redisOptions = configuration.GetValidated<RedisOptions>("Redis");
         services.AddSingleton(redisOptions);
         var redis = configuration.GetConnectionString("Redis");
         services.AddSingleton(PresenceOptions.From(configuration));
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.SectionName);
         services.AddSingleton<InMemoryRateLimitCounter>();
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -159,7 +159,7 @@ public static class DependencyInjection
         }
         else
         {
-            var redisConfiguration = ConfigurationOptions.Parse(redis);
+            var redisConfiguration = ValidatedOptions.ConnectionString("ConnectionStrings:Redis", redis, ConfigurationOptions.Parse);
             redisConfiguration.AbortOnConnectFail = false;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConfiguration));
             services.AddSingleton<IClusterBus, RedisClusterBus>();
@@ -180,7 +180,8 @@ public static class DependencyInjection
     /// <summary>The SQLite connection string with a relative file resolved against the content root (default: the data folder).</summary>
     private static string SqliteConnectionString(string? configured, string dataDirectory, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(configured ?? $"Data Source={Path.Combine(dataDirectory, "chatclean.db")}");
+        var builder = ValidatedOptions.ConnectionString(
+            "ConnectionStrings:Sqlite", configured ?? $"Data Source={Path.Combine(dataDirectory, "chatclean.db")}", s => new SqliteConnectionStringBuilder(s));
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);

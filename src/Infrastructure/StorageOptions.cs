@@ -1,3 +1,5 @@
+using ChatClean.Application.Common;
+
 namespace ChatClean.Infrastructure;
 
 public enum StorageProvider
@@ -14,6 +16,7 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>Where the embedded default keeps its files (SQLite database, generated signing key); relative to the content root.</summary>
+    [NotEmpty]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>Apply pending migrations at start-up (a lock makes concurrent nodes take turns).</summary>

@@ -22,10 +22,13 @@ public static class DependencyInjection
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read (and checked) now, not when Kestrel starts: a bad value stops the start naming its key.
+        var maxRequestBody = configuration.Optional("Kestrel:Limits:MaxRequestBodySize", DefaultMaxRequestBodyBytes, new PositiveAttribute());
+        var maxConnections = configuration.Optional<long?>("Kestrel:Limits:MaxConcurrentConnections", null, new PositiveAttribute()) ?? DefaultMaxConnections(ProcessLimits.OpenFiles());
         services.Configure<KestrelServerOptions>(o =>
         {
-            o.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? DefaultMaxRequestBodyBytes;
-            o.Limits.MaxConcurrentConnections = configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections") ?? DefaultMaxConnections(ProcessLimits.OpenFiles());
+            o.Limits.MaxRequestBodySize = maxRequestBody;
+            o.Limits.MaxConcurrentConnections = maxConnections;
         });
         services.AddMediator(options =>
         {
@@ -42,7 +45,7 @@ public static class DependencyInjection
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddJwtAuthentication();
         services.AddWebSecurity(configuration);
-        services.Configure<Web.WebConsoleOptions>(configuration.GetSection(Web.WebConsoleOptions.SectionName));
+        services.AddValidatedOptions<Web.WebConsoleOptions>(configuration, Web.WebConsoleOptions.SectionName);
         services.AddRealtime(configuration);
         services.AddJobsDashboard();
         services.AddTelemetry(configuration);

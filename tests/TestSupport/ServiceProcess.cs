@@ -8,6 +8,7 @@ public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private ServiceProcess(Process process) => _process = process;
 
@@ -22,7 +23,21 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>What the service wrote to standard error only (also part of <see cref="Output"/>).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
     public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     public int ProcessId => _process.Id;
 
@@ -46,7 +61,7 @@ public sealed class ServiceProcess : IDisposable
         var process = new Process { StartInfo = info };
         var service = new ServiceProcess(process);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data, error: true);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -88,6 +103,21 @@ public sealed class ServiceProcess : IDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>Waits until the process has exited by itself and its output is read to the end; false when <paramref name="within"/> ran out first.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, open transactions are abandoned.</summary>
     public void Kill()
     {
@@ -104,7 +134,7 @@ public sealed class ServiceProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -114,6 +144,10 @@ public sealed class ServiceProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _error.AppendLine(line);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using ChatClean.Application;
 using ChatClean.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatClean.Cli.Hosting;
 
@@ -45,7 +46,25 @@ public sealed class CliServices(IReadOnlyDictionary<string, string?>? overrides)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddApplication();
         services.AddInfrastructure(configuration, contentRoot);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+
+        // The service's own start-up check: a bad setting is an error naming its key, not a surprise halfway through a command.
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+            return provider;
+        }
+        catch (AggregateException many) when (many.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            provider.Dispose();
+            var failures = many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct();
+            throw new OptionsValidationException(Options.DefaultName, typeof(IConfiguration), failures);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using ChatClean.Application.Common;
 
 namespace ChatClean.Infrastructure.Caching;
 
@@ -34,8 +35,10 @@ public sealed class ConversationStateCache(StateCacheOptions options) : IConvers
 public sealed class StateCacheOptions
 {
     /// <summary>The most events the kept states may stand for, all together (about 150 bytes each).</summary>
+    [Positive]
     public long MaxEvents { get; set; } = 1_000_000;
 
     /// <summary>A state not used for this long is dropped.</summary>
+    [Positive]
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromMinutes(30);
 }

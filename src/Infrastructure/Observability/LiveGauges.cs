@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using ChatClean.Application.Abstractions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ChatClean.Infrastructure.ReadModels;
 
@@ -12,11 +11,9 @@ namespace ChatClean.Infrastructure.Observability;
 /// <c>Metrics:SampleInterval</c> (default 10 s), so every node reports the same cluster-wide figure: aggregate them
 /// with <c>max</c>, not <c>sum</c>. A scrape between two samples sees the last one; a failed sample keeps it.
 /// </summary>
-public sealed partial class LiveGauges(IServiceScopeFactory scopes, IPresence presence, IConfiguration configuration, TimeProvider clock, ILogger<LiveGauges> logger)
+public sealed partial class LiveGauges(IServiceScopeFactory scopes, IPresence presence, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<LiveGauges> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
-
     private static readonly Meter Meter = new(BusinessMetrics.MeterName + ".Live");
 
     private static volatile Sample _last = Sample.None;
@@ -31,8 +28,7 @@ public sealed partial class LiveGauges(IServiceScopeFactory scopes, IPresence pr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue<TimeSpan?>("Metrics:SampleInterval") ?? DefaultInterval;
-        using var timer = new PeriodicTimer(interval, clock);
+        using var timer = new PeriodicTimer(options.Value.SampleInterval, clock);
         do
         {
             try

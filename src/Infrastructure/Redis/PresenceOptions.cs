@@ -1,3 +1,5 @@
+using ChatClean.Application.Common;
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatClean.Infrastructure.Redis;
@@ -6,5 +8,5 @@ namespace ChatClean.Infrastructure.Redis;
 public sealed record PresenceOptions(TimeSpan Expiry)
 {
     public static PresenceOptions From(IConfiguration configuration) =>
-        new(configuration.GetValue<TimeSpan?>("Realtime:PresenceExpiry") ?? TimeSpan.FromSeconds(60));
+        new(configuration.Optional("Realtime:PresenceExpiry", TimeSpan.FromSeconds(60), new PositiveAttribute()));
 }

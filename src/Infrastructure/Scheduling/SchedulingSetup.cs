@@ -32,7 +32,7 @@ public static class SchedulingSetup
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, bool useRedis)
     {
         _ = SerializerSettings.Value;
-        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddValidatedOptions<SchedulingOptions>(configuration, SchedulingOptions.SectionName);
         services.AddSingleton<JobStorage>(sp =>
         {
             GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()));
@@ -55,7 +55,7 @@ public static class SchedulingSetup
         services.AddSingleton<JobLedger>();
         services.AddSingleton<HangfireJobScheduler>();
         services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<HangfireJobScheduler>());
-        if (!configuration.GetValue(SchedulingOptions.SectionName + ":" + nameof(SchedulingOptions.Enabled), true))
+        if (!configuration.Optional(SchedulingOptions.SectionName + ":" + nameof(SchedulingOptions.Enabled), true))
         {
             return services;
         }

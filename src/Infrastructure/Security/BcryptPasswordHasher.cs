@@ -1,10 +1,12 @@
 using ChatClean.Application.Abstractions.Identity;
+using ChatClean.Application.Common;
 
 namespace ChatClean.Infrastructure.Security;
 
 public sealed class PasswordOptions
 {
     /// <summary>bcrypt cost: each step doubles the work. 11 takes about 0.1–0.2 s here.</summary>
+    [Between(4, 31)]
     public int BcryptWorkFactor { get; set; } = 11;
 }
 

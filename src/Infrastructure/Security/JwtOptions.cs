@@ -1,3 +1,5 @@
+using ChatClean.Application.Common;
+
 namespace ChatClean.Infrastructure.Security;
 
 /// <summary>Configuration section <c>Jwt</c>.</summary>
@@ -5,8 +7,10 @@ public sealed class JwtOptions
 {
     public const string SectionName = "Jwt";
 
+    [NotEmpty]
     public string Issuer { get; set; } = "chatclean";
 
+    [NotEmpty]
     public string Audience { get; set; } = "chatclean";
 
     /// <summary>
@@ -15,10 +19,13 @@ public sealed class JwtOptions
     /// </summary>
     public string? SigningKey { get; set; }
 
+    [Positive]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    [Positive]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Tolerated difference between the clocks of token issuer and validator.</summary>
+    [NotNegative]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

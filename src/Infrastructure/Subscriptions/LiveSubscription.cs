@@ -1,6 +1,7 @@
 using ChatClean.Application.Abstractions.Subscriptions;
 using ChatClean.Infrastructure.EventStore;
 using ChatClean.Infrastructure.ReadModels;
+using ChatClean.Application.Common;
 
 namespace ChatClean.Infrastructure.Subscriptions;
 
@@ -147,5 +148,6 @@ public sealed partial class LiveSubscription<TReactor>(
 /// <summary>How often reconciling reactors check what the read models show (<c>Hangfire:ReconcileInterval</c>).</summary>
 public sealed class LiveSubscriptionOptions
 {
+    [Positive]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ChatClean.WebApi.Infrastructure;
@@ -11,11 +12,13 @@ public sealed class WebSecurityOptions
     /// Origins (scheme://host[:port]) whose pages may call the API from a browser (CORS) and open WebSockets. Empty,
     /// the default: no cross-origin browser access at all; same-origin pages and non-browser clients are unaffected.
     /// </summary>
+    [Origin]
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Redirect plain HTTP to HTTPS and send HSTS (turn on where the service itself terminates TLS).</summary>
     public bool HttpsRedirection { get; set; }
 
+    [Between(1, 65535)]
     public int? HttpsPort { get; set; }
 
     /// <summary>
@@ -23,6 +26,7 @@ public sealed class WebSecurityOptions
     /// headers are then believed, so per-address rate limits, the origin check and secure cookies see the client's
     /// address and scheme, not the proxy's. Empty: the headers are ignored (nobody can fake an address).
     /// </summary>
+    [IpAddress]
     public string[] TrustedProxies { get; set; } = [];
 }
 
@@ -31,7 +35,7 @@ public static class WebSecurity
 {
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(WebSecurityOptions.SectionName).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
+        var options = configuration.GetValidated<WebSecurityOptions>(WebSecurityOptions.SectionName);
         services.AddSingleton(options);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {

@@ -8,7 +8,7 @@ public static class RealtimeSetup
 {
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.SectionName));
+        services.AddValidatedOptions<RealtimeOptions>(configuration, RealtimeOptions.SectionName);
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ConnectionManager>();
         services.AddSingleton<MessageRouter>();

@@ -13,6 +13,7 @@ public sealed class WebConsoleOptions
     public string? Root { get; set; }
 
     /// <summary>Origins (scheme://host[:port]) whose pages may embed the customer widget (<c>/chat/widget.js</c>); empty: none.</summary>
+    [Origin]
     public string[] EmbedOrigins { get; set; } = [];
 }
 

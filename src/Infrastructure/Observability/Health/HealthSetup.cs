@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,8 +15,8 @@ public static class HealthSetup
     /// </summary>
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services, IConfiguration configuration, bool redis)
     {
-        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        var timeout = configuration.GetSection(HealthOptions.SectionName).Get<HealthOptions>()?.CheckTimeout ?? new HealthOptions().CheckTimeout;
+        services.AddValidatedOptions<HealthOptions>(configuration, HealthOptions.SectionName);
+        var timeout = configuration.GetValidated<HealthOptions>(HealthOptions.SectionName).CheckTimeout;
         var checks = services.AddHealthChecks()
             .AddDbContextCheck<ChatCleanDbContext>("database", tags: [Ready])
             .AddCheck<EventStoreWritableCheck>("event-store", tags: [Ready])

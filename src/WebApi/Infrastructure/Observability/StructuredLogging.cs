@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Hosting;
 using Serilog;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
@@ -19,7 +20,7 @@ public static class StructuredLogging
         var format = builder.Configuration["Logging:Format"];
         if (format is not (null or "" or "json" or "text"))
         {
-            throw new InvalidOperationException($"Logging:Format: '{format}' is not json or text.");
+            throw ValidatedOptions.Invalid("Logging:Format", typeof(string), $"'{format}' is not json or text");
         }
 
         var text = format == "text" || (format is null or "" && builder.Environment.IsDevelopment());

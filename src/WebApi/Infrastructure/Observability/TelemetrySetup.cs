@@ -1,3 +1,4 @@
+using ChatClean.Application.Abstractions.Hosting;
 using ChatClean.Application.Abstractions.Observability;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -66,7 +67,7 @@ public static class TelemetrySetup
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new InvalidOperationException($"OpenTelemetry:Otlp:Endpoint: '{value}' is not an http(s) URL.");
+            : throw ValidatedOptions.Invalid("OpenTelemetry:Otlp:Endpoint", typeof(Uri), $"'{value}' is not an http(s) URL");
     }
 
     /// <summary>
@@ -85,7 +86,7 @@ public static class TelemetrySetup
         {
             null or "" or "grpc" => OtlpExportProtocol.Grpc,
             "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
-            var other => throw new InvalidOperationException($"OpenTelemetry:Otlp:Protocol: '{other}' is not grpc or http/protobuf."),
+            var other => throw ValidatedOptions.Invalid("OpenTelemetry:Otlp:Protocol", typeof(string), $"'{other}' is not grpc or http/protobuf"),
         };
         options.Protocol = protocol;
         options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signalPath) : new Uri(endpoint);
