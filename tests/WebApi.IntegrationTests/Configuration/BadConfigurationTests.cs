@@ -52,6 +52,11 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Security:TrustedProxies:0", "the-proxy")]
     [InlineData("Console:EmbedOrigins:0", "https://shop.example/")]
     [InlineData("Audit:Checkpoints:SigningKey", "not-a-pem-key")]
+    [InlineData("Health:MaxProjectionLag", "00:00:00")]
+    [InlineData("Health:CheckTimeout", "fast")]
+    [InlineData("Logging:Format", "xml")]
+    [InlineData("OpenTelemetry:Otlp:Endpoint", "collector:4317")]
+    [InlineData("OpenTelemetry:Otlp:Protocol", "udp")]
     public async Task A_bad_value_stops_the_start_naming_its_key(string key, string value)
     {
         var run = await RunAsync((key, value));

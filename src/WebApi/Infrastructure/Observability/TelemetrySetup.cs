@@ -20,6 +20,7 @@ public static class TelemetrySetup
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = OtlpEndpoint(configuration);
+        var protocol = OtlpProtocol(configuration);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("chatclean", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
@@ -31,7 +32,7 @@ public static class TelemetrySetup
                     .AddPrometheusExporter();
                 if (otlp is not null)
                 {
-                    metrics.AddOtlpExporter(o => Configure(o, configuration, "v1/metrics"));
+                    metrics.AddOtlpExporter(o => Configure(o, configuration, protocol, "v1/metrics"));
                 }
             });
 
@@ -45,7 +46,7 @@ public static class TelemetrySetup
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation()
-                    .AddOtlpExporter(o => Configure(o, configuration, "v1/traces"));
+                    .AddOtlpExporter(o => Configure(o, configuration, protocol, "v1/traces"));
                 if (redis)
                 {
                     tracing.AddRedisInstrumentation();
@@ -59,7 +60,8 @@ public static class TelemetrySetup
     /// <summary>The OTLP endpoint, or null: <c>OpenTelemetry:Otlp:Endpoint</c>, else the standard environment variable.</summary>
     public static Uri? OtlpEndpoint(IConfiguration configuration)
     {
-        var value = configuration["OpenTelemetry:Otlp:Endpoint"] is { Length: > 0 } configured ? configured : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var key = configuration["OpenTelemetry:Otlp:Endpoint"] is { Length: > 0 } ? "OpenTelemetry:Otlp:Endpoint" : "OTEL_EXPORTER_OTLP_ENDPOINT";
+        var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
@@ -67,27 +69,28 @@ public static class TelemetrySetup
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw ValidatedOptions.Invalid("OpenTelemetry:Otlp:Endpoint", typeof(Uri), $"'{value}' is not an http(s) URL");
+            : throw ValidatedOptions.Invalid(key, typeof(Uri), $"'{value}' is not an http(s) URL");
     }
+
+    private static OtlpExportProtocol OtlpProtocol(IConfiguration configuration) => configuration["OpenTelemetry:Otlp:Protocol"] switch
+    {
+        null or "" or "grpc" => OtlpExportProtocol.Grpc,
+        "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+        var other => throw ValidatedOptions.Invalid("OpenTelemetry:Otlp:Protocol", typeof(string), $"'{other}' is not grpc or http/protobuf"),
+    };
 
     /// <summary>
     /// The standard <c>OTEL_EXPORTER_OTLP_*</c> variables are the exporter's own (it appends the signal's path for
     /// http/protobuf); <c>OpenTelemetry:Otlp:Endpoint</c> and <c>OpenTelemetry:Otlp:Protocol</c> (<c>grpc</c>, the
     /// default, or <c>http/protobuf</c>) override them, with the path appended here.
     /// </summary>
-    private static void Configure(OtlpExporterOptions options, IConfiguration configuration, string signalPath)
+    private static void Configure(OtlpExporterOptions options, IConfiguration configuration, OtlpExportProtocol protocol, string signalPath)
     {
         if (configuration["OpenTelemetry:Otlp:Endpoint"] is not { Length: > 0 } endpoint)
         {
             return;
         }
 
-        var protocol = configuration["OpenTelemetry:Otlp:Protocol"] switch
-        {
-            null or "" or "grpc" => OtlpExportProtocol.Grpc,
-            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
-            var other => throw ValidatedOptions.Invalid("OpenTelemetry:Otlp:Protocol", typeof(string), $"'{other}' is not grpc or http/protobuf"),
-        };
         options.Protocol = protocol;
         options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signalPath) : new Uri(endpoint);
     }
