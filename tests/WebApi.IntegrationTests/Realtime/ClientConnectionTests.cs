@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ChatClean.Application.Common;
 using ChatClean.Domain.Common;
 using ChatClean.Domain.Users;
+using ChatClean.WebApi.IntegrationTests.Operations;
 using ChatClean.WebApi.Realtime;
 
 namespace ChatClean.WebApi.IntegrationTests.Realtime;
@@ -56,6 +57,7 @@ public sealed class ClientConnectionTests
     [Fact]
     public async Task A_client_that_does_not_keep_up_is_closed_with_4008_once_its_queue_is_full()
     {
+        using var closes = new CounterWatch("chatclean.realtime.send_queue_closes");
         var socket = new RecordingSocket { Stalled = true };
         using var connection = new ClientConnection(socket, new Caller(UserId.New(), UserRole.Customer), 4);
         var sending = connection.RunSendLoopAsync();
@@ -71,6 +73,7 @@ public sealed class ClientConnectionTests
 
         socket.ClosedWith.ShouldBe(ClientConnection.SendQueueFull);
         socket.Sent.Count.ShouldBeLessThan(20);
+        closes.Total.ShouldBeGreaterThanOrEqualTo(1, "counted in chatclean_realtime_send_queue_closes_total");
     }
 
     private static ServerFrame Frame(long seq) =>
