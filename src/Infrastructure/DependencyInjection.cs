@@ -18,6 +18,7 @@ using ChatClean.Infrastructure.Subscriptions;
 using ChatClean.Infrastructure.Hosting;
 using ChatClean.Infrastructure.Observability;
 using ChatClean.Infrastructure.Observability.Health;
+using ChatClean.Infrastructure.Plugins;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
@@ -99,6 +100,7 @@ public static class DependencyInjection
         services.AddStartupStep<CacheInvalidator>(StartupPhase.Notices);
         AddReadModelProjections(services);
         services.AddBusinessMetrics(configuration);
+        services.AddPlugins(configuration);
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));

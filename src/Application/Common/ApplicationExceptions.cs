@@ -17,3 +17,6 @@ public sealed class ConflictException(string code, string message) : Application
 
 /// <summary>The credentials or token are not acceptable.</summary>
 public sealed class UnauthorizedException(string code, string message) : ApplicationErrorException(code, message);
+
+/// <summary>The request is well formed but its content is refused (a plugin rejected a message).</summary>
+public sealed class RejectedException(string code, string message) : ApplicationErrorException(code, message);

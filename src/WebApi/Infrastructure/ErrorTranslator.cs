@@ -43,6 +43,7 @@ public static class ErrorTranslator
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Code, e.Message, null),
         ConflictException e => (StatusCodes.Status409Conflict, e.Code, e.Message, null),
         UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Code, e.Message, null),
+        RejectedException e => (StatusCodes.Status422UnprocessableEntity, e.Code, e.Message, null),
         BadHttpRequestException { InnerException: JsonException } => (
             StatusCodes.Status400BadRequest, "request.malformed_json", "The request body is not valid JSON of the expected shape.", null),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (

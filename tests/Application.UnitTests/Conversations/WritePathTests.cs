@@ -166,5 +166,5 @@ public sealed class The_write_path
     private async Task<ConversationChanged> RequestHumanAsync() => await new RequestHumanHandler(Writer).Handle(new RequestHumanCommand(CustomerCaller, Id.Value), default);
 
     private async Task<PostedMessage> PostAsync(string body, string clientMessageId) =>
-        await new PostMessageHandler(Writer, _store).Handle(new PostMessageCommand(CustomerCaller, Id.Value, body, clientMessageId), default);
+        await new PostMessageHandler(Writer, _store, ChatClean.Application.Abstractions.Plugins.NoScreen.Instance).Handle(new PostMessageCommand(CustomerCaller, Id.Value, body, clientMessageId), default);
 }

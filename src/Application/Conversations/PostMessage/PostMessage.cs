@@ -1,3 +1,5 @@
+using ChatClean.Application.Abstractions.Plugins;
+
 namespace ChatClean.Application.Conversations;
 
 /// <summary>
@@ -24,14 +26,15 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessageCommand>
     }
 }
 
-public sealed class PostMessageHandler(ConversationWriter writer, IEventStore eventStore) : ICommandHandler<PostMessageCommand, PostedMessage>
+/// <summary>Screens the text through the plugins' filters (<see cref="IMessageScreen"/>), then posts what they leave.</summary>
+public sealed class PostMessageHandler(ConversationWriter writer, IEventStore eventStore, IMessageScreen screen) : ICommandHandler<PostMessageCommand, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(PostMessageCommand command, CancellationToken cancellationToken)
     {
         var sender = command.Caller.ToActor();
         var clientMessageId = string.IsNullOrWhiteSpace(command.ClientMessageId) ? null : command.ClientMessageId;
-        var body = MessageBody.Create(command.Body);
         var id = new ConversationId(command.ConversationId);
+        var body = MessageBody.Create(await screen.ScreenAsync(id, sender, MessageBody.Create(command.Body).Value, cancellationToken));
         var result = await writer.ExecuteAsync(id, sender, (_, now) => new PostMessage(Guid.CreateVersion7(), sender, body, clientMessageId, now), cancellationToken);
         return result.Decision switch
         {
