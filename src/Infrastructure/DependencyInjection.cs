@@ -19,6 +19,7 @@ using ChatClean.Infrastructure.Hosting;
 using ChatClean.Infrastructure.Observability;
 using ChatClean.Infrastructure.Observability.Health;
 using ChatClean.Infrastructure.Plugins;
+using ChatClean.Infrastructure.Files;
 using ChatClean.Application.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
@@ -101,6 +102,7 @@ public static class DependencyInjection
         AddReadModelProjections(services);
         services.AddBusinessMetrics(configuration);
         services.AddPlugins(configuration);
+        services.AddFileStorage(configuration, storage.DataDirectory);
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));

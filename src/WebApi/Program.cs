@@ -41,6 +41,7 @@ try
     app.MapGroup("/api/v1")
         .MapAuthEndpoints()
         .MapConversationEndpoints()
+        .MapAttachmentEndpoints()
         .MapAgentEndpoints()
         .MapAdminEndpoints();
 

@@ -20,3 +20,9 @@ public sealed class UnauthorizedException(string code, string message) : Applica
 
 /// <summary>The request is well formed but its content is refused (a plugin rejected a message).</summary>
 public sealed class RejectedException(string code, string message) : ApplicationErrorException(code, message);
+
+/// <summary>The request's content is larger than allowed.</summary>
+public sealed class TooLargeException(string code, string message) : ApplicationErrorException(code, message);
+
+/// <summary>The request's content is of a kind that is not accepted.</summary>
+public sealed class UnsupportedContentException(string code, string message) : ApplicationErrorException(code, message);

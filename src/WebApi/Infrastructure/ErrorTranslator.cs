@@ -44,6 +44,8 @@ public static class ErrorTranslator
         ConflictException e => (StatusCodes.Status409Conflict, e.Code, e.Message, null),
         UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Code, e.Message, null),
         RejectedException e => (StatusCodes.Status422UnprocessableEntity, e.Code, e.Message, null),
+        TooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Code, e.Message, null),
+        UnsupportedContentException e => (StatusCodes.Status415UnsupportedMediaType, e.Code, e.Message, null),
         BadHttpRequestException { InnerException: JsonException } => (
             StatusCodes.Status400BadRequest, "request.malformed_json", "The request body is not valid JSON of the expected shape.", null),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (

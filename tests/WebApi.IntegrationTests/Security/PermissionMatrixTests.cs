@@ -56,6 +56,8 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         [("POST", "/api/v1/conversations/{id:guid}/close")] = [Unauthenticated, Open, Hidden, Open, Open],
         [("POST", "/api/v1/conversations/{id:guid}/transfer")] = [Unauthenticated, Forbidden, Forbidden, Open, Open],
         [("POST", "/api/v1/conversations/{id:guid}/feedback")] = [Unauthenticated, Open, Hidden, Forbidden, Forbidden],
+        [("POST", "/api/v1/conversations/{id:guid}/attachments/")] = [Unauthenticated, Open, Hidden, Open, Open],
+        [("GET", "/api/v1/conversations/{id:guid}/attachments/{attachmentId:guid}")] = [Unauthenticated, Open, Hidden, Open, Open],
 
         [("GET", "/api/v1/agent/queue")] = [Unauthenticated, Forbidden, Forbidden, Open, Open],
         [("GET", "/api/v1/agent/presence")] = [Unauthenticated, Forbidden, Forbidden, Open, Open],
@@ -123,6 +125,7 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         using var bystander = await api.RegisterCustomerAsync();
         using var anonymous = api.Anonymous();
         var conversation = (await (await owner.Http.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+        var attachment = (await (await owner.Http.PostAsync($"/api/v1/conversations/{conversation}/attachments", AttachmentForm())).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
         var document = (await (await admin.Http.PostJsonAsync("/api/v1/admin/knowledge/documents", new { title = "Matrix", content = "A document." }))
             .ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
 
@@ -138,6 +141,7 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
                 .Replace("/admin/customers/{id:guid}", $"/admin/customers/{bystander.Id}", StringComparison.Ordinal)
                 .Replace("/knowledge/documents/{id:guid}", $"/knowledge/documents/{document}", StringComparison.Ordinal)
                 .Replace("{id:guid}", conversation, StringComparison.Ordinal)
+                .Replace("{attachmentId:guid}", attachment, StringComparison.Ordinal)
                 .Replace("{**path}", string.Empty, StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
             foreach (var who in Enum.GetValues<Who>())
@@ -145,7 +149,9 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST" or "PUT")
                 {
-                    request.Content = new StringContent(BodyFor(pattern, agent.Id), Encoding.UTF8, "application/json");
+                    request.Content = pattern.EndsWith("/attachments/", StringComparison.Ordinal)
+                        ? AttachmentForm()
+                        : new StringContent(BodyFor(pattern, agent.Id), Encoding.UTF8, "application/json");
                 }
 
                 using var response = await clients[who].SendAsync(request);
@@ -169,6 +175,10 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         _ when pattern.Contains("/knowledge/documents", StringComparison.Ordinal) => """{"title":"Matrix","content":"A document."}""",
         _ => "{}",
     };
+
+    /// <summary>A small text file in the multipart form an upload takes.</summary>
+    private static MultipartFormDataContent AttachmentForm() =>
+        new() { { new ByteArrayContent("matrix attachment"u8.ToArray()), "file", "matrix.txt" } };
 
     private static Door DoorOf(HttpStatusCode status) => status switch
     {
