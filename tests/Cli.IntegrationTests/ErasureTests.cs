@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ChatClean.Application.Abstractions.EventStore;
+using ChatClean.Application.Abstractions.Files;
+using ChatClean.Application.Attachments;
 using ChatClean.Cli.Hosting;
 using ChatClean.Domain.Conversations;
 using ChatClean.Infrastructure.EventStore;
@@ -19,6 +21,8 @@ public abstract class ErasureTests<TStore> : IAsyncLifetime
 
     private readonly TStore _store = new();
     private readonly Guid _customer = Guid.NewGuid();
+    private readonly Guid _attachment = Guid.NewGuid();
+    private readonly Guid _unrelated = Guid.NewGuid();
     private IReadOnlyList<Guid> _conversations = [];
 
     public async Task InitializeAsync()
@@ -38,6 +42,11 @@ public abstract class ErasureTests<TStore> : IAsyncLifetime
             Id = _customer, Username = "zhangwei-cli", DisplayName = "Zhang Wei", Role = "customer", PasswordHash = "x", Email = "zhang@example.com", CreatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
+
+        var files = services.Provider.GetRequiredService<IFileStorage>();
+        await files.SaveAsync(AttachmentKeys.Content(_conversations[0], _attachment), new MemoryStream("a photo of the receipt"u8.ToArray()), default);
+        await files.SaveAsync(AttachmentKeys.Description(_conversations[0], _attachment), new MemoryStream("{}"u8.ToArray()), default);
+        await files.SaveAsync(AttachmentKeys.Content(_unrelated, _attachment), new MemoryStream("someone else's file"u8.ToArray()), default);
     }
 
     public Task DisposeAsync() => _store.DisposeAsync();
@@ -55,6 +64,15 @@ public abstract class ErasureTests<TStore> : IAsyncLifetime
             report.RootElement.GetProperty("conversations").GetInt32().ShouldBe(3);
             report.RootElement.GetProperty("eventsErased").GetInt32().ShouldBe(3 + 6 + 1, "3 subjects, 6 messages, 1 feedback comment");
             report.RootElement.GetProperty("eventsKept").GetInt32().ShouldBe(0);
+            report.RootElement.GetProperty("filesDeleted").GetInt32().ShouldBe(2, "the attachment and its description");
+        }
+
+        await using (var after = new CliServices(_store.Settings))
+        {
+            var files = after.Provider.GetRequiredService<IFileStorage>();
+            (await files.OpenReadAsync(AttachmentKeys.Content(_conversations[0], _attachment), default)).ShouldBeNull("the customer's files are gone");
+            await using var kept = await files.OpenReadAsync(AttachmentKeys.Content(_unrelated, _attachment), default);
+            kept.ShouldNotBeNull("another conversation's files stay");
         }
 
         (await _store.WhereTextAppearsAsync(PersonalTexts)).ShouldBeEmpty();

@@ -60,7 +60,7 @@ public sealed class EraseCustomerCommand(IAnsiConsole console, CliServices servi
         }
 
         console.WriteLine(report.AccountErased ? $"account {report.CustomerId}: personal fields erased, sessions ended" : $"no account {report.CustomerId} (its conversations are still erased)");
-        console.WriteLine($"{report.Conversations} conversations: {report.EventsErased} events erased");
+        console.WriteLine($"{report.Conversations} conversations: {report.EventsErased} events erased, {report.FilesDeleted} attachment files deleted");
         if (report.EventsKept > 0)
         {
             console.MarkupLineInterpolated($"[yellow]{report.EventsKept} events recorded before payload digests keep their text in the log[/] (their read-model rows are erased; see docs/audit.md)");
