@@ -101,6 +101,7 @@ public static class DependencyInjection
         AddReadModelProjections(services);
         services.AddBusinessMetrics(configuration);
         services.AddPlugins(configuration);
+        Webhooks.WebhookSetup.AddWebhooks(services, configuration);
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
