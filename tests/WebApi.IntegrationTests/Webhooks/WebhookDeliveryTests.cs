@@ -1,0 +1,107 @@
+using System.Net;
+using ChatClean.Application.Abstractions.EventStore;
+using Microsoft.Extensions.DependencyInjection;
+using static ChatClean.WebApi.IntegrationTests.Webhooks.WebhookScenario;
+
+namespace ChatClean.WebApi.IntegrationTests.Webhooks;
+
+/// <summary>The service with short webhook delays: a one-second timeout, retries after 0.1 s doubling up to 0.4 s.</summary>
+public sealed class WebhookApiFactory : ChatCleanApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+    [
+        new("Ai:Enabled", "false"),
+        new("Webhooks:Timeout", "00:00:01"),
+        new("Webhooks:FirstRetryDelay", "00:00:00.1"),
+        new("Webhooks:MaxRetryDelay", "00:00:00.4"),
+        new("Webhooks:MaxAttempts", "4"),
+        new("Webhooks:PauseAfterFailures", "6"),
+        new("Webhooks:PollInterval", "00:00:00.2"),
+    ];
+}
+
+/// <summary>Deliveries from the event log to a receiver that fails, hangs and recovers (docs/webhooks.md).</summary>
+public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<WebhookApiFactory>
+{
+    private static readonly string[] StartsOnly = ["conversation.started"];
+    private static readonly string[] UnknownType = ["nope"];
+
+    [Fact]
+    public async Task Every_transition_arrives_signed_once_and_in_order_through_500s_and_a_timeout()
+    {
+        await using var receiver = new WebhookReceiver { Answer = n => n switch { 1 or 2 => 500, 3 => null, _ => 200 }, Hang = TimeSpan.FromSeconds(2) };
+        using var admin = await api.AdminAsync();
+        using var customer = await api.RegisterCustomerAsync();
+        using var agent = await api.CreateStaffAsync("agent");
+        var endpoint = await RegisterAsync(admin.Http, receiver.Url);
+
+        var conversation = await FirstHalfAsync(customer.Http, agent.Http);
+        await SecondHalfAsync(customer.Http, conversation);
+        var expected = await ExpectedAsync(api.Services.GetRequiredService<IEventStore>(), endpoint, conversation);
+        await UntilDeliveredAsync(receiver, expected.Select(e => e.Id));
+
+        expected.Select(e => e.Type).ShouldBe(
+            ["conversation.started", "message.posted", "human.requested", "agent.took_over", "message.posted", "conversation.released",
+                "conversation.closed", "feedback.given"]);
+        ShouldHaveReceivedInOrder(receiver, expected, conversation);
+        receiver.Requests.Count(r => !r.Succeeded).ShouldBe(3, "two 500s and one timeout");
+        var first = receiver.Requests.First(r => r.Succeeded).Body;
+        first["conversationId"]!.GetValue<string>().ShouldBe(conversation);
+        first["data"]!["conversationId"]!.GetValue<string>().ShouldBe(conversation);
+        first["occurredAt"].ShouldNotBeNull();
+
+        var attempts = await WebhookWaits.UntilAsync(admin.Http, $"/api/v1/admin/webhooks/{endpoint}/attempts", a => a.Count >= expected.Count + 3);
+        attempts.Count(a => a!["statusCode"]?.GetValue<int>() == 500).ShouldBe(2);
+        attempts.Count(a => a!["outcome"]!.GetValue<string>() == "retry" && a["statusCode"] is null).ShouldBe(1, "the timeout");
+        var endpoints = (await (await admin.Http.GetAsync("/api/v1/admin/webhooks")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        endpoints.Single(e => e!["id"]!.GetValue<string>() == endpoint)!["paused"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_keeps_failing_is_paused_then_resumed_and_a_failed_delivery_redelivered()
+    {
+        var failing = true;
+        await using var receiver = new WebhookReceiver { Answer = _ => failing ? 503 : 200 };
+        using var admin = await api.AdminAsync();
+        using var customer = await api.RegisterCustomerAsync();
+        var endpoint = await RegisterAsync(admin.Http, receiver.Url, ["conversation.started", "message.posted"]);
+
+        var conversation = await TestConversations.StartAsync(customer);
+        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { body = "hello" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var endpoints = await WebhookWaits.UntilAsync(admin.Http, "/api/v1/admin/webhooks", list => list.Any(e => e!["id"]!.GetValue<string>() == endpoint && e["paused"]!.GetValue<bool>()));
+        endpoints.Single(e => e!["id"]!.GetValue<string>() == endpoint)!["paused"]!.GetValue<bool>().ShouldBeTrue("six failed attempts in a row");
+        var failed = await WebhookWaits.UntilAsync(admin.Http, $"/api/v1/admin/webhooks/{endpoint}/deliveries?status=failed", list => list.Count > 0);
+        failed.Count.ShouldBe(1, "the start failed for good after four attempts; the message waited behind it");
+        var pending = await WebhookWaits.UntilAsync(admin.Http, $"/api/v1/admin/webhooks/{endpoint}/deliveries?status=pending", list => list.Count > 0);
+        pending.Count.ShouldBe(1);
+        await Task.Delay(1000);
+        var sent = receiver.Requests.Count;
+        await Task.Delay(1000);
+        receiver.Requests.Count.ShouldBe(sent, "a paused endpoint is not sent to");
+
+        failing = false;
+        (await admin.Http.PostAsync($"/api/v1/admin/webhooks/{endpoint}/resume")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var message = pending[0]!["id"]!.GetValue<string>();
+        await UntilDeliveredAsync(receiver, [Guid.Parse(message)], seconds: 10);
+        receiver.Successes.ShouldBe([Guid.Parse(message)]);
+
+        var start = failed[0]!["id"]!.GetValue<string>();
+        await (await admin.Http.PostAsync($"/api/v1/admin/webhooks/{endpoint}/deliveries/{start}/redeliver")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await UntilDeliveredAsync(receiver, [Guid.Parse(start)], seconds: 10);
+        receiver.Successes.ShouldBe([Guid.Parse(message), Guid.Parse(start)]);
+        receiver.Requests.ShouldAllBe(r => r.SignatureValid);
+    }
+
+    [Fact]
+    public async Task Only_admins_manage_webhooks()
+    {
+        using var agent = await api.CreateStaffAsync("agent");
+        using var customer = await api.RegisterCustomerAsync();
+        var body = new { url = "http://127.0.0.1:9/x", secret = WebhookReceiver.Secret, eventTypes = StartsOnly };
+        (await agent.Http.PostJsonAsync("/api/v1/admin/webhooks", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await customer.Http.GetAsync("/api/v1/admin/webhooks")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var admin = await api.AdminAsync();
+        (await admin.Http.PostJsonAsync("/api/v1/admin/webhooks", new { url = "ftp://x", secret = "short", eventTypes = UnknownType })).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
