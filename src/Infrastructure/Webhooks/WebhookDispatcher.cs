@@ -24,6 +24,9 @@ public sealed partial class WebhookDispatcher(
 {
     public const string MeterName = "ChatClean.Webhooks";
 
+    /// <summary>How long a claim outlives the attempt's timeout; a node that dies mid-send holds its delivery that long.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Deliveries = Meter.CreateCounter<long>("chatclean.webhook.deliveries", description: "Delivery attempts, by outcome");
     private static readonly Counter<long> Pauses = Meter.CreateCounter<long>("chatclean.webhook.endpoint_pauses", description: "Endpoints paused after repeated failures");
@@ -59,7 +62,7 @@ public sealed partial class WebhookDispatcher(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var lease = now + settings.Timeout + TimeSpan.FromSeconds(30);
+        var lease = now + settings.Timeout + LeaseMargin;
         List<Claimed> claimed = [];
         await using (var scope = scopes.CreateAsyncScope())
         {
