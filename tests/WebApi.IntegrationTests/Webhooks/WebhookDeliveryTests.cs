@@ -6,7 +6,7 @@ using static ChatClean.WebApi.IntegrationTests.Webhooks.WebhookScenario;
 namespace ChatClean.WebApi.IntegrationTests.Webhooks;
 
 /// <summary>The service with short webhook delays: a one-second timeout, retries after 0.1 s doubling up to 0.4 s.</summary>
-public sealed class WebhookApiFactory : ChatCleanApiFactory
+public class WebhookApiFactory : ChatCleanApiFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
     [
@@ -20,6 +20,19 @@ public sealed class WebhookApiFactory : ChatCleanApiFactory
     ];
 }
 
+/// <summary>The same on SQLite (the embedded mode).</summary>
+public sealed class SqliteWebhookApiFactory : WebhookApiFactory
+{
+    protected override bool UseSqlite => true;
+}
+
+/// <summary>The delivery scenario on SQLite: one node, the same outbox, claims and order.</summary>
+public sealed class SqliteWebhookDeliveryTests(SqliteWebhookApiFactory api) : IClassFixture<SqliteWebhookApiFactory>
+{
+    [Fact]
+    public Task Every_transition_arrives_signed_once_and_in_order_through_500s_and_a_timeout() => WebhookDeliveryTests.DeliverThroughFailuresAsync(api);
+}
+
 /// <summary>Deliveries from the event log to a receiver that fails, hangs and recovers (docs/webhooks.md).</summary>
 public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<WebhookApiFactory>
 {
@@ -27,8 +40,11 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
     private static readonly string[] UnknownType = ["nope"];
 
     [Fact]
-    public async Task Every_transition_arrives_signed_once_and_in_order_through_500s_and_a_timeout()
+    public Task Every_transition_arrives_signed_once_and_in_order_through_500s_and_a_timeout() => DeliverThroughFailuresAsync(api);
+
+    internal static async Task DeliverThroughFailuresAsync(ChatCleanApiFactory api)
     {
+        using var deliveries = new Operations.CounterWatch("chatclean.webhook.deliveries");
         await using var receiver = new WebhookReceiver { Answer = n => n switch { 1 or 2 => 500, 3 => null, _ => 200 }, Hang = TimeSpan.FromSeconds(2) };
         using var admin = await api.AdminAsync();
         using var customer = await api.RegisterCustomerAsync();
@@ -55,12 +71,14 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         attempts.Count(a => a!["outcome"]!.GetValue<string>() == "retry" && a["statusCode"] is null).ShouldBe(1, "the timeout");
         var endpoints = (await (await admin.Http.GetAsync("/api/v1/admin/webhooks")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
         endpoints.Single(e => e!["id"]!.GetValue<string>() == endpoint)!["paused"]!.GetValue<bool>().ShouldBeFalse();
+        deliveries.Total.ShouldBeGreaterThanOrEqualTo(expected.Count + 3);
     }
 
     [Fact]
     public async Task An_endpoint_that_keeps_failing_is_paused_then_resumed_and_a_failed_delivery_redelivered()
     {
         var failing = true;
+        using var pauses = new Operations.CounterWatch("chatclean.webhook.endpoint_pauses");
         await using var receiver = new WebhookReceiver { Answer = _ => failing ? 503 : 200 };
         using var admin = await api.AdminAsync();
         using var customer = await api.RegisterCustomerAsync();
@@ -74,6 +92,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         failed.Count.ShouldBe(1, "the start failed for good after four attempts; the message waited behind it");
         var pending = await WebhookWaits.UntilAsync(admin.Http, $"/api/v1/admin/webhooks/{endpoint}/deliveries?status=pending", list => list.Count > 0);
         pending.Count.ShouldBe(1);
+        pauses.Total.ShouldBeGreaterThanOrEqualTo(1);
         await Task.Delay(1000);
         var sent = receiver.Requests.Count;
         await Task.Delay(1000);
