@@ -6,7 +6,10 @@ using static ChatClean.WebApi.IntegrationTests.Webhooks.WebhookScenario;
 
 namespace ChatClean.WebApi.IntegrationTests.Webhooks;
 
-/// <summary>Deliveries pending when the service is killed (SIGKILL) are sent by the next process, once each, in order.</summary>
+/// <summary>
+/// Deliveries pending when the service is killed (SIGKILL) are sent by the next process, once each, in order; two nodes
+/// on one database share the outbox without sending a delivery twice.
+/// </summary>
 [Collection(nameof(RedisRestart))]
 public sealed class WebhookRestartTests : ServiceNodeTests
 {
@@ -51,11 +54,47 @@ public sealed class WebhookRestartTests : ServiceNodeTests
             await SecondHalfAsync(customer, conversation);
         }
 
-        await using var store = Store(embedded: false);
-        using var events = new ConversationEventStore(store, new RecentEvents());
-        var expected = await ExpectedAsync(events, endpoint, conversation);
+        var expected = await ExpectedAsync(endpoint, conversation);
         expected.Count.ShouldBe(8);
         await UntilDeliveredAsync(receiver, expected.Select(e => e.Id));
         ShouldHaveReceivedInOrder(receiver, expected, conversation);
+    }
+
+    [Fact]
+    public async Task Two_nodes_send_each_delivery_once_in_order_per_conversation()
+    {
+        await using var receiver = new WebhookReceiver { Answer = n => n % 4 == 0 ? 500 : 200 };
+        var nodeA = await StartAsync(embedded: false, extra: Fast);
+        var nodeB = await StartAsync(embedded: false, extra: Fast);
+        var (customerToken, adminToken) = await UsersAsync(nodeA);
+        using var admin = Client(nodeA, adminToken);
+        await (await admin.PostJsonAsync("/api/v1/admin/users", new { username = "hook-agent-2", password = "staff-password", displayName = "Hook Agent", role = "agent" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        using var anonymous = new HttpClient { BaseAddress = nodeB };
+        var agentToken = await anonymous.LoginAsync("hook-agent-2", "staff-password");
+        var endpoint = await RegisterAsync(admin, receiver.Url);
+        using var customer = Client(nodeA, customerToken);
+        using var agent = Client(nodeB, agentToken);
+
+        var conversations = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            var id = await FirstHalfAsync(customer, agent);
+            await SecondHalfAsync(customer, id);
+            return id;
+        }));
+
+        foreach (var conversation in conversations)
+        {
+            var expected = await ExpectedAsync(endpoint, conversation);
+            await UntilDeliveredAsync(receiver, expected.Select(e => e.Id));
+            ShouldHaveReceivedInOrder(receiver, expected, conversation);
+        }
+    }
+
+    private async Task<IReadOnlyList<(Guid Id, string Type)>> ExpectedAsync(string endpoint, string conversation)
+    {
+        await using var store = Store(embedded: false);
+        using var events = new ConversationEventStore(store, new RecentEvents());
+        return await WebhookScenario.ExpectedAsync(events, endpoint, conversation);
     }
 }
