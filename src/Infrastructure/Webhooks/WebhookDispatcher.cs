@@ -34,12 +34,13 @@ public sealed partial class WebhookDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        using var slots = new SemaphoreSlim(options.Value.Concurrency);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = signal.Next;
             try
             {
-                if (await RunBatchAsync(stoppingToken) > 0)
+                if (slots.CurrentCount > 0 && await StartDueAsync(slots, stoppingToken) > 0)
                 {
                     continue;
                 }
@@ -57,43 +58,97 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    /// <summary>Claims and sends one batch; returns how many were sent.</summary>
-    private async Task<int> RunBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims as many due deliveries as there are free slots and starts sending each; returns how many started. A slot
+    /// is freed (and the loop woken) when its attempt is recorded, so a slow endpoint holds only its own slots.
+    /// </summary>
+    private async Task<int> StartDueAsync(SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now + settings.Timeout + LeaseMargin;
-        List<Claimed> claimed = [];
-        await using (var scope = scopes.CreateAsyncScope())
+        var started = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
+        var due = await (
+            from d in db.WebhookDeliveries
+            join e in db.WebhookEndpoints on d.EndpointId equals e.Id
+            where d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && d.LeaseUntil <= now && !e.Paused
+                && !db.WebhookDeliveries.Any(p => p.EndpointId == d.EndpointId && p.ConversationId == d.ConversationId
+                    && p.Status == WebhookDeliveryStatus.Pending && p.Position < d.Position)
+            orderby d.Position
+            select new { d.Id, d.Body, d.Attempts, e.Url, e.Secret, EndpointId = e.Id })
+            .Take(slots.CurrentCount).ToListAsync(cancellationToken);
+        foreach (var row in due)
         {
-            var db = scope.ServiceProvider.GetRequiredService<ChatCleanDbContext>();
-            var due = await (
-                from d in db.WebhookDeliveries
-                join e in db.WebhookEndpoints on d.EndpointId equals e.Id
-                where d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && d.LeaseUntil <= now && !e.Paused
-                    && !db.WebhookDeliveries.Any(p => p.EndpointId == d.EndpointId && p.ConversationId == d.ConversationId
-                        && p.Status == WebhookDeliveryStatus.Pending && p.Position < d.Position)
-                orderby d.Position
-                select new { d.Id, d.Body, d.Attempts, e.Url, e.Secret, EndpointId = e.Id })
-                .Take(settings.Concurrency).ToListAsync(cancellationToken);
-            foreach (var row in due)
+            if (!slots.Wait(0, CancellationToken.None))
             {
-                var taken = await db.WebhookDeliveries
-                    .Where(d => d.Id == row.Id && d.Status == WebhookDeliveryStatus.Pending && d.LeaseUntil <= now)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, lease), cancellationToken);
-                if (taken == 1)
-                {
-                    claimed.Add(new Claimed(row.Id, row.EndpointId, row.Url, cipher.Decrypt(row.Secret)!, row.Body, row.Attempts));
-                }
+                break;
             }
+
+            if (!await TryClaimAsync(db, row.Id, now, lease, cancellationToken))
+            {
+                slots.Release();
+                continue;
+            }
+
+            var delivery = new Claimed(row.Id, row.EndpointId, row.Url, cipher.Decrypt(row.Secret)!, row.Body, row.Attempts);
+            _ = Task.Run(() => SendAsync(delivery, slots, cancellationToken), CancellationToken.None);
+            started++;
         }
 
-        await Parallel.ForEachAsync(claimed, cancellationToken, async (delivery, ct) =>
+        return started;
+    }
+
+    /// <summary>One winner per row: the lease moves only if it has run out.</summary>
+    private static async Task<bool> TryClaimAsync(ChatCleanDbContext db, Guid id, DateTime now, DateTime lease, CancellationToken cancellationToken)
+    {
+        try
         {
-            var result = await sender.SendAsync(delivery.Url, delivery.Secret, delivery.Id, delivery.Body, ct);
-            await RecordAsync(delivery, result, ct);
-        });
-        return claimed.Count;
+            return await db.WebhookDeliveries
+                .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Pending && d.LeaseUntil <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, lease), cancellationToken) == 1;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendAsync(Claimed delivery, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await sender.SendAsync(delivery.Url, delivery.Secret, delivery.Id, delivery.Body, cancellationToken);
+            await RecordAsync(delivery, result, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not recorded: the claim runs out and the delivery is tried again.
+            LogFailure(logger, exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the claim runs out and another node (or the next start) sends it.
+        }
+        finally
+        {
+            ReleaseSlot(slots);
+            signal.Notify();
+        }
+    }
+
+    /// <summary>The service may be stopping, the semaphore disposed with it.</summary>
+    private static void ReleaseSlot(SemaphoreSlim slots)
+    {
+        try
+        {
+            slots.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped.
+        }
     }
 
     private async Task RecordAsync(Claimed delivery, WebhookAttemptResult result, CancellationToken cancellationToken)
