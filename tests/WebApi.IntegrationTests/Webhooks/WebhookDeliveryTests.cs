@@ -112,6 +112,28 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_hanging_endpoint_does_not_hold_back_another_endpoint()
+    {
+        await using var hanging = new WebhookReceiver { Answer = _ => null, Hang = TimeSpan.FromSeconds(5) };
+        await using var healthy = new WebhookReceiver();
+        using var admin = await api.AdminAsync();
+        using var customer = await api.RegisterCustomerAsync();
+        using var agent = await api.CreateStaffAsync("agent");
+        await RegisterAsync(admin.Http, hanging.Url);
+        var endpoint = await RegisterAsync(admin.Http, healthy.Url);
+
+        var conversation = await FirstHalfAsync(customer.Http, agent.Http);
+        await SecondHalfAsync(customer.Http, conversation);
+        var expected = await ExpectedAsync(api.Services.GetRequiredService<IEventStore>(), endpoint, conversation);
+        var started = DateTime.UtcNow;
+        await UntilDeliveredAsync(healthy, expected.Select(e => e.Id), seconds: 10);
+
+        ShouldHaveReceivedInOrder(healthy, expected, conversation);
+        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(4), "eight deliveries, not one timeout (1 s) each");
+        hanging.Requests.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Only_admins_manage_webhooks()
     {
         using var agent = await api.CreateStaffAsync("agent");
