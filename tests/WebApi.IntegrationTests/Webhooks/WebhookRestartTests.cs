@@ -44,6 +44,11 @@ public sealed class WebhookRestartTests : ServiceNodeTests
         }
 
         await WebhookWaits.UntilAsync(admin, $"/api/v1/admin/webhooks/{endpoint}/deliveries?status=pending", list => list.Count >= 6);
+        for (var waited = 0; receiver.Requests.IsEmpty && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+
         receiver.Requests.ShouldNotBeEmpty("the first delivery was tried and refused before the kill");
         Kill(node);
         down = false;
