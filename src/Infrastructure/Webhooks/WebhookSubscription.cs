@@ -13,7 +13,7 @@ namespace ChatClean.Infrastructure.Webhooks;
 /// endpoint that subscribed to its type. So every transition is delivered whatever caused it, after a crash or on
 /// another node; the checkpoint row is locked first, so several nodes never write the same page, and the delivery
 /// id is derived from endpoint and event, so a replay finds the rows already there. An endpoint receives only events
-/// recorded after it was registered.
+/// recorded after it was registered. An erasure of personal data rewrites the bodies of its conversation's deliveries.
 /// </summary>
 public sealed class WebhookSubscription(
     IServiceScopeFactory scopes,
@@ -72,6 +72,11 @@ public sealed class WebhookSubscription(
             var existing = ids.Length == 0 ? [] : (await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
             var added = rows.Where(r => !existing.Contains(r.Id)).ToArray();
             db.WebhookDeliveries.AddRange(added);
+            foreach (var conversation in fresh.Select(e => e.Event).OfType<PersonalDataErased>().Select(e => e.ConversationId).Distinct())
+            {
+                await RewriteErasedAsync(db, added, conversation, cancellationToken);
+            }
+
             written = added.Length;
             checkpoint.Position = position = fresh[^1].Position;
             await db.SaveChangesAsync(cancellationToken);
@@ -84,6 +89,28 @@ public sealed class WebhookSubscription(
         }
 
         return position;
+    }
+
+    /// <summary>
+    /// An erasure rewrote the conversation's events in the log before it was recorded: its deliveries' bodies are made
+    /// again from the log as it now is, so the outbox keeps no erased text (a delivery already sent stays sent).
+    /// </summary>
+    private async Task RewriteErasedAsync(ChatCleanDbContext db, IReadOnlyList<WebhookDeliveryRow> added, Guid conversation, CancellationToken cancellationToken)
+    {
+        var events = new Dictionary<long, StoredEvent<IConversationEvent>>();
+        await foreach (var stored in EventStore.ReadStreamToEndAsync(new ConversationId(conversation).StreamName, 1, cancellationToken))
+        {
+            events[stored.Position] = stored;
+        }
+
+        var rows = await db.WebhookDeliveries.Where(d => d.ConversationId == conversation).ToListAsync(cancellationToken);
+        foreach (var row in rows.Concat(added.Where(a => a.ConversationId == conversation)))
+        {
+            if (events.TryGetValue(row.Position, out var stored))
+            {
+                row.Body = Body(row.Id, row.Type, stored);
+            }
+        }
     }
 
     private static IEnumerable<WebhookDeliveryRow> Deliveries(IReadOnlyList<StoredEvent<IConversationEvent>> events, List<WebhookEndpointRow> endpoints, DateTime now)

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatClean.Application.Abstractions.EventStore;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatClean.WebApi.IntegrationTests.Webhooks.WebhookScenario;
 
@@ -131,6 +132,55 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         ShouldHaveReceivedInOrder(healthy, expected, conversation);
         (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(5), "eight deliveries, not one timeout (1 s) each");
         hanging.Requests.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_erasure_leaves_no_erased_text_in_the_outbox_and_a_redelivery_sends_the_erased_body()
+    {
+        await using var receiver = new WebhookReceiver();
+        using var admin = await api.AdminAsync();
+        using var customer = await api.RegisterCustomerAsync();
+        var endpoint = await RegisterAsync(admin.Http, receiver.Url, ["message.posted"]);
+        var conversation = await TestConversations.StartAsync(customer);
+        await (await customer.Http.PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { body = "I live at 12 Elm Street" })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var expected = (await ExpectedAsync(api.Services.GetRequiredService<IEventStore>(), endpoint, conversation)).Where(e => e.Type == "message.posted").ToArray();
+        await UntilDeliveredAsync(receiver, expected.Select(e => e.Id));
+        receiver.Successes.ShouldBe(expected.Select(e => e.Id).ToArray());
+        receiver.Requests.Single(r => r.Succeeded).Body.ToJsonString().ShouldContain("Elm Street");
+
+        using (var scope = api.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Audit.CustomerErasure>()
+                .EraseAsync(new ChatClean.Domain.Common.UserId(customer.Id), Domain.Conversations.Actor.System, CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await BodiesMentionAsync(Guid.Parse(conversation), "Elm Street") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        (await BodiesMentionAsync(Guid.Parse(conversation), "Elm Street")).ShouldBeFalse();
+        var delivery = expected[0].Id;
+        await (await admin.Http.PostAsync($"/api/v1/admin/webhooks/{endpoint}/deliveries/{delivery}/redeliver")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (receiver.Successes.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var again = receiver.Requests.Where(r => r.Succeeded).ToArray();
+        again.Length.ShouldBe(2);
+        again[1].Id.ShouldBe(delivery);
+        again[1].Body.ToJsonString().ShouldNotContain("Elm Street");
+    }
+
+    private async Task<bool> BodiesMentionAsync(Guid conversation, string text)
+    {
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatClean.Infrastructure.Persistence.ChatCleanDbContext>();
+        var bodies = await db.WebhookDeliveries.Where(d => d.ConversationId == conversation).Select(d => d.Body).ToListAsync();
+        return bodies.Any(b => b.Contains(text, StringComparison.Ordinal));
     }
 
     [Fact]
