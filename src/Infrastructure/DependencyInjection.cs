@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddBusinessMetrics(configuration);
         services.AddPlugins(configuration);
         services.AddFileStorage(configuration, storage.DataDirectory);
+        Webhooks.WebhookSetup.AddWebhooks(services, configuration);
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         AddAi(services, configuration);
         services.AddBackgroundJobs(configuration, useRedis: !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));

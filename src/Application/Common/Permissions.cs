@@ -28,6 +28,7 @@ public static class Permissions
     public const string KnowledgeManage = "knowledge.manage";
     public const string AuditRead = "audit.read";
     public const string OperationsManage = "operations.manage";
+    public const string WebhooksManage = "webhooks.manage";
 
     private static readonly FrozenDictionary<UserRole, FrozenSet<string>> ByRole = new Dictionary<UserRole, FrozenSet<string>>
     {
@@ -38,7 +39,7 @@ public static class Permissions
             PresenceWrite),
         [UserRole.Admin] = FrozenSet.Create(
             AccountReadOwn, ConversationsReadAll, ConversationsParticipate, ConversationsCancelRequest, ConversationsTransfer, QueueRead, PresenceRead,
-            AdminUsersManage, AdminCustomersManage, AdminConversationsRead, AnalyticsRead, KnowledgeManage, AuditRead, OperationsManage),
+            AdminUsersManage, AdminCustomersManage, AdminConversationsRead, AnalyticsRead, KnowledgeManage, AuditRead, OperationsManage, WebhooksManage),
     }.ToFrozenDictionary();
 
     public static bool Has(this Caller caller, string permission) => ByRole[caller.Role].Contains(permission);

@@ -30,6 +30,12 @@ public abstract class ChatCleanDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<KnowledgeDocumentRecord> KnowledgeDocuments => Set<KnowledgeDocumentRecord>();
 
+    public DbSet<Webhooks.WebhookEndpointRow> WebhookEndpoints => Set<Webhooks.WebhookEndpointRow>();
+
+    public DbSet<Webhooks.WebhookDeliveryRow> WebhookDeliveries => Set<Webhooks.WebhookDeliveryRow>();
+
+    public DbSet<Webhooks.WebhookAttemptRow> WebhookAttempts => Set<Webhooks.WebhookAttemptRow>();
+
     /// <summary>
     /// Appended to the read-model tables' names this context maps: empty for the live tables, <see cref="ReadModels.Rebuild.ReadModelTables.RebuildSuffix"/>
     /// for a rebuild's fresh ones. Set it before the context is first used (the model is cached per suffix).

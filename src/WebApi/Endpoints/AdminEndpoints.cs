@@ -90,6 +90,7 @@ public static class AdminEndpoints
         }).WithTags("Admin: operations");
 
         admin.MapAuditEndpoints();
+        admin.MapWebhookEndpoints();
         return api;
     }
 }

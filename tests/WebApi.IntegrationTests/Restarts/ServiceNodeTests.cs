@@ -42,7 +42,7 @@ public abstract class ServiceNodeTests : IAsyncLifetime
         }
     }
 
-    protected async Task<Uri> StartAsync(bool embedded, bool ai = false)
+    protected async Task<Uri> StartAsync(bool embedded, bool ai = false, IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = embedded
             ? TestSecrets.ServiceSettings(_dataDirectory)
@@ -53,6 +53,11 @@ public abstract class ServiceNodeTests : IAsyncLifetime
         if (embedded)
         {
             settings["ConnectionStrings:Sqlite"] = $"Data Source={SqlitePath}";
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         var (node, address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);

@@ -77,6 +77,13 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         [("GET", "/api/v1/admin/analytics/timeseries")] = AdminOnly,
         [("GET", "/api/v1/admin/analytics/agents")] = AdminOnly,
         [("GET", "/api/v1/admin/analytics/daily")] = AdminOnly,
+        [("GET", "/api/v1/admin/webhooks/")] = AdminOnly,
+        [("POST", "/api/v1/admin/webhooks/")] = AdminOnly,
+        [("DELETE", "/api/v1/admin/webhooks/{id:guid}")] = AdminOnly,
+        [("POST", "/api/v1/admin/webhooks/{id:guid}/resume")] = AdminOnly,
+        [("GET", "/api/v1/admin/webhooks/{id:guid}/deliveries")] = AdminOnly,
+        [("GET", "/api/v1/admin/webhooks/{id:guid}/attempts")] = AdminOnly,
+        [("POST", "/api/v1/admin/webhooks/{id:guid}/deliveries/{deliveryId:guid}/redeliver")] = AdminOnly,
         [("GET", "/api/v1/admin/knowledge/documents")] = AdminOnly,
         [("POST", "/api/v1/admin/knowledge/documents")] = AdminOnly,
         [("GET", "/api/v1/admin/knowledge/documents/{id:guid}")] = AdminOnly,
@@ -124,8 +131,10 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         using var admin = await api.AdminAsync();
         using var bystander = await api.RegisterCustomerAsync();
         using var anonymous = api.Anonymous();
+        var (webhook, doomedWebhook) = await WebhookTargetsAsync(admin.Http);
         var conversation = (await (await owner.Http.PostAsync("/api/v1/conversations")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
         var attachment = (await (await owner.Http.PostAsync($"/api/v1/conversations/{conversation}/attachments", AttachmentForm())).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+        var delivery = await Webhooks.WebhookWaits.FirstDeliveryAsync(admin.Http, webhook);
         var document = (await (await admin.Http.PostJsonAsync("/api/v1/admin/knowledge/documents", new { title = "Matrix", content = "A document." }))
             .ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
 
@@ -137,6 +146,9 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         foreach (var ((method, pattern), doors) in Matrix.OrderBy(e => e.Key.Pattern, StringComparer.Ordinal))
         {
             var path = pattern
+                .Replace("/admin/webhooks/{id:guid}/deliveries/{deliveryId:guid}", $"/admin/webhooks/{webhook}/deliveries/{delivery}", StringComparison.Ordinal)
+                .Replace("/admin/webhooks/{id:guid}/", $"/admin/webhooks/{webhook}/", StringComparison.Ordinal)
+                .Replace("/admin/webhooks/{id:guid}", $"/admin/webhooks/{doomedWebhook}", StringComparison.Ordinal)
                 .Replace("/admin/users/{id:guid}", $"/admin/users/{bystander.Id}", StringComparison.Ordinal)
                 .Replace("/admin/customers/{id:guid}", $"/admin/customers/{bystander.Id}", StringComparison.Ordinal)
                 .Replace("/knowledge/documents/{id:guid}", $"/knowledge/documents/{document}", StringComparison.Ordinal)
@@ -164,6 +176,15 @@ public sealed class PermissionMatrixTests(ChatCleanApiFactory api) : IClassFixtu
         }
 
         wrong.ShouldBeEmpty();
+    }
+
+    /// <summary>A webhook (that will see the conversation start, a delivery to redeliver), and one to delete.</summary>
+    private static async Task<(string Webhook, string Doomed)> WebhookTargetsAsync(HttpClient admin)
+    {
+        var register = new { url = "http://127.0.0.1:9/matrix", secret = "matrix-secret-0123456789", eventTypes = new[] { "conversation.started" } };
+        var webhook = (await (await admin.PostJsonAsync("/api/v1/admin/webhooks", register)).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+        var doomed = (await (await admin.PostJsonAsync("/api/v1/admin/webhooks", register)).ShouldHaveStatusAsync(HttpStatusCode.Created)).Str("id");
+        return (webhook, doomed);
     }
 
     /// <summary>A valid body where the use case needs one, so that the per-resource check is reached; elsewhere an empty object.</summary>
