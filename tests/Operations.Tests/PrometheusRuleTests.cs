@@ -7,7 +7,7 @@ public sealed partial class PrometheusRuleTests
 {
     private static readonly string[] RequiredAnnotations = ["summary", "description"];
 
-    [PromtoolFact]
+    [Fact]
     public void Promtool_accepts_the_configuration_and_the_rule_files_it_loads()
     {
         var (exitCode, output) = Promtool.Run(PrometheusFiles.FolderPath, "check", "config", "prometheus.yml");
@@ -15,14 +15,14 @@ public sealed partial class PrometheusRuleTests
         output.ShouldContain("1 rule files found", customMessage: output);
     }
 
-    [PromtoolFact]
+    [Fact]
     public void Promtool_accepts_the_rules()
     {
         var (exitCode, output) = Promtool.Run(PrometheusFiles.FolderPath, "check", "rules", PrometheusFiles.RulesFile);
         exitCode.ShouldBe(0, output);
     }
 
-    [PromtoolFact]
+    [Fact]
     public void The_rules_pass_their_promtool_unit_tests()
     {
         var files = PrometheusFiles.TestFiles();
@@ -31,7 +31,7 @@ public sealed partial class PrometheusRuleTests
         exitCode.ShouldBe(0, output);
     }
 
-    [PromtoolFact]
+    [Fact]
     public void Every_dashboard_expression_is_valid_PromQL()
     {
         var expressions = PrometheusFiles.DashboardExpressions();

@@ -31,7 +31,7 @@ public static class TestSecrets
 
     /// <summary>
     /// The settings of a service process: <see cref="Common"/>, its data folder, MySQL when a connection string is
-    /// given (SQLite otherwise), Redis under <paramref name="redisPrefix"/> when one is given, warnings only in its log.
+    /// given (otherwise SQLite, its file <see cref="SqliteFile"/> in the data folder), Redis under <paramref name="redisPrefix"/> when one is given, warnings only in its log.
     /// </summary>
     public static Dictionary<string, string> ServiceSettings(string dataDirectory, string? mySql = null, string? redisPrefix = null)
     {
@@ -43,6 +43,10 @@ public static class TestSecrets
             settings["Storage:Provider"] = "MySql";
             settings["ConnectionStrings:MySql"] = mySql;
         }
+        else
+        {
+            settings["ConnectionStrings:Sqlite"] = $"Data Source={SqliteFile(dataDirectory)}";
+        }
 
         if (redisPrefix is not null)
         {
@@ -52,6 +56,9 @@ public static class TestSecrets
 
         return settings;
     }
+
+    /// <summary>The SQLite file of an embedded service process with <paramref name="dataDirectory"/>.</summary>
+    public static string SqliteFile(string dataDirectory) => Path.Combine(dataDirectory, "chatclean.db");
 
     /// <summary>A fresh temporary data folder for a service process.</summary>
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "chatclean-tests", Guid.NewGuid().ToString("N"));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using ChatClean.Application.Abstractions.Files;
 using Microsoft.Extensions.Options;
@@ -36,37 +35,29 @@ public sealed class UploadAttachmentHandler(IFileStorage storage, IOptions<Attac
     public async ValueTask<AttachmentView> Handle(UploadAttachmentCommand command, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        for (int read; (read = await command.Content.ReadAsync(chunk, cancellationToken)) > 0;)
-        {
-            if (buffer.Length + read > settings.MaxBytes)
-            {
-                throw new TooLargeException("attachment.too_large", $"A file may be at most {settings.MaxBytes} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        var head = new byte[FileKinds.HeaderBytes];
+        var headLength = await command.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (headLength == 0)
         {
             throw new RejectedException("attachment.empty", "The file is empty.");
         }
 
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var kind = FileKinds.Recognise(bytes.Span[..Math.Min(bytes.Length, FileKinds.HeaderBytes)]);
+        var kind = FileKinds.Recognise(head.AsSpan(0, headLength));
         if (kind is null || !settings.AllowedTypes.Contains(kind, StringComparer.OrdinalIgnoreCase))
         {
             throw new UnsupportedContentException(
                 "attachment.type_not_allowed", $"Files of this kind are not accepted. Accepted: {string.Join(", ", settings.AllowedTypes)} (recognised from the content, not the name).");
         }
 
+        // One pass from the upload into the storage, counted and hashed on the way (a file over the limit stops it, and
+        // the storage keeps nothing of it); the description is written last, so an attachment without one does not exist.
+        var id = Guid.CreateVersion7();
+        await using var upload = new UploadStream(head.AsMemory(0, headLength), command.Content, settings.MaxBytes);
+        await storage.SaveAsync(AttachmentKeys.Content(command.ConversationId, id), upload, cancellationToken);
         var actor = command.Caller.ToActor();
         var view = new AttachmentView(
-            Guid.CreateVersion7(), command.ConversationId, FileNames.Clean(command.FileName, kind), kind, bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes.Span)), actor.Kind.ToString().ToLowerInvariant(), actor.UserId?.Value, clock.GetUtcNow());
-        buffer.Position = 0;
-        await storage.SaveAsync(AttachmentKeys.Content(view.ConversationId, view.Id), buffer, cancellationToken);
+            id, command.ConversationId, FileNames.Clean(command.FileName, kind), kind, upload.Count,
+            upload.Sha256, actor.Kind.ToString().ToLowerInvariant(), actor.UserId?.Value, clock.GetUtcNow());
         using var description = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(view, AttachmentJson.Options));
         await storage.SaveAsync(AttachmentKeys.Description(view.ConversationId, view.Id), description, cancellationToken);
         return view;

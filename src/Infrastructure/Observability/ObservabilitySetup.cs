@@ -6,9 +6,6 @@ namespace ChatClean.Infrastructure.Observability;
 
 public static class ObservabilitySetup
 {
-    /// <summary>The service's meter names (<c>ChatClean.…</c>), for the exporter.</summary>
-    public const string Meters = "ChatClean.*";
-
     /// <summary>The business counters, told by the read models' commits, and the sampler of the cluster-wide gauges.</summary>
     public static IServiceCollection AddBusinessMetrics(this IServiceCollection services, IConfiguration configuration)
     {

@@ -34,10 +34,6 @@ public static class AttachmentEndpoints
 
             var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxBytes + Envelope }, ct);
             var file = form.Files.GetFile("file") ?? throw new RejectedException("attachment.file_missing", "The form has no part named 'file'.");
-            if (file.Length > options.Value.MaxBytes)
-            {
-                throw new TooLargeException("attachment.too_large", $"A file may be at most {options.Value.MaxBytes} bytes.");
-            }
 
             await using var content = file.OpenReadStream();
             var view = await mediator.Send(new UploadAttachmentCommand(http.User.ToCaller(), id, file.FileName, content), ct);

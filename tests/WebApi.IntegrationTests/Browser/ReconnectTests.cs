@@ -20,7 +20,6 @@ public sealed class ReconnectTests(BrowserFixture browser) : IClassFixture<Brows
         var port = Ports.Free();
         var data = TestSecrets.NewDataDirectory();
         var settings = TestSecrets.ServiceSettings(data);
-        settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(data, "chatclean.db")}";
         settings["Ai:Enabled"] = "false";
         var service = new Uri($"http://127.0.0.1:{port}");
         var node = await StartAsync(settings, port);

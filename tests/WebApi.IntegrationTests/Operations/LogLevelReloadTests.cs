@@ -32,7 +32,6 @@ public sealed class LogLevelReloadTests : IDisposable
         await File.WriteAllTextAsync(SettingsFile, Levels("Warning"));
         var settings = TestSecrets.ServiceSettings(_data);
         settings.Remove("Logging:LogLevel:Default");
-        settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_data, "chatclean.db")}";
         settings["ASPNETCORE_ENVIRONMENT"] = _environment;
         (_node, var address) = await ServiceProcess.StartReadyAsync(typeof(Program).Assembly.Location, settings);
         using var client = new HttpClient { BaseAddress = address };

@@ -37,7 +37,6 @@ public sealed class ObservedConversationTests : IDisposable
     public async Task Metrics_logs_and_traces_tell_what_happened_in_a_scripted_conversation()
     {
         var settings = TestSecrets.ServiceSettings(_data);
-        settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_data, "chatclean.db")}";
         settings["Logging:LogLevel:Default"] = "Information";
         settings["Metrics:SampleInterval"] = "00:00:00.200";
         settings["Conversations:WaitingTimeout"] = "00:10:00";

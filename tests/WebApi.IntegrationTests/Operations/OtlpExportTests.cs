@@ -38,7 +38,6 @@ public sealed class OtlpExportTests : IDisposable
         _ = Task.Run(CollectAsync);
 
         var settings = TestSecrets.ServiceSettings(_data);
-        settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_data, "chatclean.db")}";
         settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}";
         settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         settings["OTEL_BSP_SCHEDULE_DELAY"] = "200";

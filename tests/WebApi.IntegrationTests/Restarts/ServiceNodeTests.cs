@@ -50,11 +50,6 @@ public abstract class ServiceNodeTests : IAsyncLifetime
         settings["Ai:Enabled"] = ai ? "true" : "false";
         settings["Conversations:WaitingTimeout"] = Wait.ToString();
         settings["Conversations:WaitingTimeoutByReason:api"] = ApiWait.ToString();
-        if (embedded)
-        {
-            settings["ConnectionStrings:Sqlite"] = $"Data Source={SqlitePath}";
-        }
-
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;
@@ -65,7 +60,7 @@ public abstract class ServiceNodeTests : IAsyncLifetime
         return address;
     }
 
-    private string SqlitePath => Path.Combine(_dataDirectory, "chatclean.db");
+    private string SqlitePath => TestSecrets.SqliteFile(_dataDirectory);
 
     protected void Kill(Uri address) => _nodes[address].Kill();
 

@@ -17,6 +17,9 @@ namespace ChatClean.WebApi.Infrastructure.Observability;
 /// </summary>
 public static class TelemetrySetup
 {
+    /// <summary>Every meter of the service is named <c>ChatClean.…</c> (<c>ChatClean.Ai</c>, <c>ChatClean.Conversations</c>, …); the series: docs/operations.md#metrics.</summary>
+    private const string ServiceMeters = "ChatClean.*";
+
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = OtlpEndpoint(configuration);
@@ -26,7 +29,7 @@ public static class TelemetrySetup
             .WithMetrics(metrics =>
             {
                 metrics
-                    .AddMeter(Telemetry.Meters)
+                    .AddMeter(ServiceMeters)
                     .AddMeter("System.Runtime")
                     .AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter();
