@@ -13,7 +13,7 @@ public sealed partial class CommandLoggingBehavior<TMessage, TResponse>(ILogger<
     where TMessage : notnull, IMessage
 {
     private static readonly string Name = typeof(TMessage).Name;
-    private static readonly LogLevel Level = typeof(TMessage).GetInterfaces().Any(i => i.Name.StartsWith("IQuery", StringComparison.Ordinal)) ? LogLevel.Debug : LogLevel.Information;
+    private static readonly LogLevel Level = typeof(IBaseQuery).IsAssignableFrom(typeof(TMessage)) ? LogLevel.Debug : LogLevel.Information;
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
